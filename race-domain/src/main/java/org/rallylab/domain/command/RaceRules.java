@@ -1,0 +1,70 @@
+package org.rallylab.domain.command;
+
+import java.util.Objects;
+import org.rallylab.domain.state.RallyState;
+
+/**
+ * {@code decide(state, command)}: the rules of race day (spec 02 ordering rules, spec 03
+ * operator actions, spec 05 result handling). Pure: it reads the state and the time it is
+ * given, and returns the events to append or why not. Never changes the state.
+ */
+public final class RaceRules {
+
+    private final RaceSettings settings;
+
+    public RaceRules(RaceSettings settings) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    public RaceRules() {
+        this(RaceSettings.DEFAULTS);
+    }
+
+    public RaceSettings settings() {
+        return settings;
+    }
+
+    /**
+     * Decides a command at time {@code now} (Unix ms, stamped on the events).
+     */
+    public Decision decide(RallyState state, Command command, long now) {
+        Objects.requireNonNull(state, "state");
+        Objects.requireNonNull(command, "command");
+        try {
+            if (command instanceof Command.CreateRally c) {
+                return SetupRules.createRally(state, c, now);
+            } else if (command instanceof Command.CreateSection c) {
+                return SetupRules.createSection(state, c, now);
+            } else if (command instanceof Command.LoadRoster c) {
+                return SetupRules.loadRoster(state, c, now);
+            } else if (command instanceof Command.MarkArrived c) {
+                return CheckInRules.markArrived(state, c, now);
+            } else if (command instanceof Command.StartSection c) {
+                return CheckInRules.startSection(state, c, now);
+            } else if (command instanceof Command.StageNextHeat c) {
+                return HeatRules.stageNextHeat(state, c, now);
+            } else if (command instanceof Command.RecordRace c) {
+                return ResultRules.recordRace(state, c, settings, now);
+            } else if (command instanceof Command.DeclareRerun c) {
+                return HeatRules.declareRerun(state, c, now);
+            } else if (command instanceof Command.RerunDnfLanes c) {
+                return HeatRules.rerunDnfLanes(state, c, now);
+            } else if (command instanceof Command.EnterManualResult c) {
+                return ResultRules.enterManualResult(state, c, now);
+            } else if (command instanceof Command.RemoveCar c) {
+                return HeatRules.removeCar(state, c, now);
+            } else if (command instanceof Command.CorrectLanes c) {
+                return ResultRules.correctLanes(state, c, now);
+            } else if (command instanceof Command.ChangeLanes c) {
+                return HeatRules.changeLanes(state, c, now);
+            } else if (command instanceof Command.CompleteSection c) {
+                return HeatRules.completeSection(state, c, now);
+            } else if (command instanceof Command.EndSectionEarly c) {
+                return HeatRules.endSectionEarly(state, c, now);
+            }
+            throw new IllegalStateException("no rule for " + command.getClass().getSimpleName());
+        } catch (Rejection rejection) {
+            return new Decision.Rejected(rejection.getMessage());
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package org.rallylab.domain.event;
+
+import java.util.Objects;
+
+/**
+ * A person and their car on a roster. {@code carNumber} is null in a pre-race roster entry
+ * that leaves numbering to the rally (spec 02 car-numbering rules); a loaded (race-day) roster
+ * always carries it.
+ */
+public record Participant(String participantId, String name, String carNumber, Extras extras) {
+    public Participant {
+        Objects.requireNonNull(participantId, "participantId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(extras, "extras");
+    }
+
+    public Participant(String participantId, String name, String carNumber) {
+        this(participantId, name, carNumber, Extras.NONE);
+    }
+
+    public Participant withCarNumber(String number) {
+        return new Participant(participantId, name, number, extras);
+    }
+}
