@@ -28,7 +28,7 @@ public final class ImpossibleTimes {
     }
 
     public static boolean isImpossible(long timeMs, int minimumMs, int raceTimeoutMs) {
-        return problem(timeMs, minimumMs, raceTimeoutMs).isPresent();
+        return timeMs <= 0 || timeMs < minimumMs || timeMs > raceTimeoutMs;
     }
 
     /** 2345 ms as "2.345 s". */

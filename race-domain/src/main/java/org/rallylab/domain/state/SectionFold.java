@@ -23,18 +23,17 @@ import org.rallylab.domain.event.SectionCompleted;
 import org.rallylab.domain.event.SectionStarted;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
-import org.rallylab.domain.schedule.Schedule;
-import org.rallylab.domain.schedule.Scheduler;
 
 /**
  * How race-day events change a section (spec 02, 03, 05). These functions only change state:
  * they never validate, never throw on a log that was written, and ignore what they cannot
  * place (a race for a heat that does not exist). Guards live in the commands.
  *
- * <p>The schedule is derived: planned when the section starts, and re-planned from the
- * current heat on whenever the cars still owing runs change (late arrival, removal, lane
- * change, lane correction). Heats with results are never changed; the staged heat is kept
- * too when every car and lane in it is still racing, except after a lane change.
+ * <p>The schedule is derived. Staged heats are facts; the rest is described by a
+ * {@link PlanRecipe} recorded when the section starts and whenever the cars still owing runs
+ * change (late arrival, removal, lane change, lane correction), and computed only when someone
+ * asks. Heats with results are never changed; the staged heat is kept too when every car and
+ * lane in it is still racing, except after a lane change.
  */
 final class SectionFold {
 
@@ -100,17 +99,9 @@ final class SectionFold {
         s.started = true;
         s.lanes = usableLanes(e.availableLanes());
         s.runsPerCar = s.lanes.size();
-        List<String> cars = s.racingCars();
-        if (cars.size() < 2 || s.lanes.isEmpty()) {
-            return;
-        }
-        try {
-            Schedule schedule = Scheduler.plan(cars, s.lanes, s.runsPerCar);
-            schedule.heats().forEach(h -> s.heats.put(h.number(), h));
-            s.metrics = schedule.metrics();
-        } catch (IllegalArgumentException unschedulable) {
-            // history is never rejected: a section that cannot be scheduled simply has no heats
-        }
+        s.recipe = new PlanRecipe(true, List.of(), 0, 0, s.racingCars(), s.lanes, s.runsPerCar);
+        s.stagings.clear();
+        s.forgetPlan();
     }
 
     static void heatStaged(SectionState s, HeatStaged e) {
@@ -130,9 +121,17 @@ final class SectionFold {
             return;
         }
         s.dnfRerun = null;
-        Heat planned = s.heats.put(e.heat(), staged);
-        if (planned == null || !planned.lanes().equals(staged.lanes())) {
-            replan(s, true);
+        if (!s.staged.isEmpty() && s.staged.lastKey() > e.heat()) {
+            s.staged.tailMap(e.heat(), false).keySet().removeIf(n -> !s.results.containsKey(n));
+        }
+        s.staged.put(e.heat(), staged);
+        s.stagings.add(staged);
+        PlannedView plan = s.planIfComputed();
+        if (plan != null) {
+            Heat planned = plan.heats().get(e.heat());
+            if (planned == null || !planned.lanes().equals(staged.lanes())) {
+                s.forgetPlan(); // staged differently from the plan: the rest is planned again from here
+            }
         }
     }
 
@@ -143,26 +142,36 @@ final class SectionFold {
         if (e.raceTimeoutMs() != null) {
             s.raceTimeoutMs = e.raceTimeoutMs();
         }
-        Heat heat = s.heats.get(e.heat());
+        Heat heat = s.staged.get(e.heat());
         if (heat == null) {
-            return;
+            return; // a race for a heat that was never staged cannot be placed
         }
         HeatResult existing = s.results.get(e.heat());
+        LaneTimes ms = LaneTimes.of(e.timesMs());
+        LaneTimes us = e.timesUs() == null ? null : LaneTimes.of(e.timesUs());
         if (e.partial() && existing instanceof TimedResult timed) {
-            s.results.put(e.heat(), timed.merge(e.raceId(), e.timesMs(), e.timesUs(), e.effectiveRaceTimeoutMs()));
+            s.results.put(e.heat(), timed.merge(e.raceId(), ms, us, e.effectiveRaceTimeoutMs()));
             s.dnfRerun = null;
             return;
         }
-        boolean anyLaneFinished = heat.laneNumbers().stream().anyMatch(e.timesMs()::containsKey);
-        if (!anyLaneFinished) {
+        if (!anyLaneFinished(heat, ms)) {
             return; // every lane DNF: a gate fault, not a race; the heat stays staged
         }
-        s.results.put(e.heat(), new TimedResult(e.raceId(), e.timesMs(), e.timesUs(), e.effectiveRaceTimeoutMs()));
+        s.results.put(e.heat(), new TimedResult(e.raceId(), ms, us, e.effectiveRaceTimeoutMs()));
         s.dnfRerun = null;
     }
 
+    private static boolean anyLaneFinished(Heat heat, LaneTimes ms) {
+        for (LaneAssignment seat : heat.lanes()) {
+            if (ms.has(seat.lane())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static void manualResult(SectionState s, ResultManuallyEntered e) {
-        if (!s.heats.containsKey(e.heat()) || e.rankings().isEmpty()) {
+        if (!s.staged.containsKey(e.heat()) || e.rankings().isEmpty()) {
             return;
         }
         TreeMap<Integer, Integer> places = new TreeMap<>();
@@ -194,7 +203,7 @@ final class SectionFold {
     }
 
     static void resultCorrected(SectionState s, ResultCorrected e) {
-        Heat heat = s.heats.get(e.heatNumber());
+        Heat heat = s.staged.get(e.heatNumber());
         if (heat == null) {
             return;
         }
@@ -207,7 +216,8 @@ final class SectionFold {
         }
         List<LaneAssignment> corrected = new ArrayList<>();
         seats.forEach((lane, car) -> corrected.add(new LaneAssignment(lane, car)));
-        s.heats.put(e.heatNumber(), new Heat(e.heatNumber(), corrected, heat.catchUp()));
+        s.staged.put(e.heatNumber(), new Heat(e.heatNumber(), corrected, heat.catchUp()));
+        s.forgetPlan();
         if (s.dnfRerun != null && s.dnfRerun.number() == e.heatNumber()) {
             List<LaneAssignment> rerun = s.dnfRerun.lanes().stream()
                     .map(a -> new LaneAssignment(a.lane(), seats.getOrDefault(a.lane(), a.carNumber()))).toList();
@@ -235,41 +245,23 @@ final class SectionFold {
     }
 
     /**
-     * Re-plans every heat after the last heat with a result (and after the staged heat when
-     * {@code keepStaged} and it is still raceable). Kept heats go to the scheduler renumbered
-     * 1..k; new heats are numbered on from the last kept one.
+     * Records that the heats after the last heat with a result (and after the staged heat when
+     * {@code keepStaged} and it is still raceable) must be planned again for the cars and lanes
+     * racing now. Staged heats beyond that stop being facts. The scheduler runs only when
+     * someone asks for the schedule.
      */
     static void replan(SectionState s, boolean keepStaged) {
         List<String> cars = s.racingCars();
         int keepThrough = s.lastResultHeat();
-        Heat staged = s.heats.get(s.stagedHeat);
+        Heat staged = s.staged.get(s.stagedHeat);
         if (keepStaged && staged != null && s.stagedHeat > keepThrough && raceable(staged, cars, s.lanes)) {
             keepThrough = s.stagedHeat;
         }
-        List<Heat> kept = new ArrayList<>(s.heats.headMap(keepThrough, true).values());
-        List<Heat> raced = new ArrayList<>(kept.size());
-        int eraStart = 0;
-        for (Heat h : kept) {
-            raced.add(h.renumbered(raced.size() + 1));
-            if (h.number() <= s.laneEraStart) {
-                eraStart = raced.size();
-            }
-        }
-        s.heats.tailMap(keepThrough, false).clear();
-        if (cars.size() < 2 || s.lanes.isEmpty() || s.runsPerCar < 1) {
-            return;
-        }
-        try {
-            Schedule schedule = Scheduler.replan(raced, eraStart, cars, s.lanes, s.runsPerCar);
-            int next = keepThrough;
-            for (Heat h : schedule.heats().subList(raced.size(), schedule.heats().size())) {
-                next++;
-                s.heats.put(next, h.renumbered(next));
-            }
-            s.metrics = schedule.metrics();
-        } catch (IllegalArgumentException unschedulable) {
-            // keep what was raced; nothing more can be planned from this log
-        }
+        s.staged.tailMap(keepThrough, false).clear();
+        s.recipe = new PlanRecipe(false, List.copyOf(s.staged.values()), keepThrough, s.laneEraStart, cars, s.lanes,
+                s.runsPerCar);
+        s.stagings.clear();
+        s.forgetPlan();
     }
 
     private static boolean raceable(Heat heat, List<String> cars, List<Integer> lanes) {

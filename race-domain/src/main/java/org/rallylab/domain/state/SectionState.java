@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -43,8 +44,12 @@ public final class SectionState {
     List<Integer> lanes = List.of();
     int runsPerCar;
     int laneEraStart;
-    final TreeMap<Integer, Heat> heats = new TreeMap<>();
-    ScheduleMetrics metrics;
+    /** Heats as staged (and corrected): facts. The planned rest comes from {@link #recipe}. */
+    final TreeMap<Integer, Heat> staged = new TreeMap<>();
+    PlanRecipe recipe;
+    final List<Heat> stagings = new ArrayList<>();
+    /** The computed schedule, or null until someone asks; never part of equality. */
+    private PlannedView plan;
     int stagedHeat;
     Heat dnfRerun;
     final TreeMap<Integer, HeatResult> results = new TreeMap<>();
@@ -73,8 +78,10 @@ public final class SectionState {
         lanes = o.lanes;
         runsPerCar = o.runsPerCar;
         laneEraStart = o.laneEraStart;
-        heats.putAll(o.heats);
-        metrics = o.metrics;
+        staged.putAll(o.staged);
+        recipe = o.recipe;
+        stagings.addAll(o.stagings);
+        plan = o.plan;
         stagedHeat = o.stagedHeat;
         dnfRerun = o.dnfRerun;
         results.putAll(o.results);
@@ -227,30 +234,59 @@ public final class SectionState {
 
     /** The whole schedule: heats raced, staged and still planned, in order. */
     public List<Heat> heats() {
-        return List.copyOf(heats.values());
+        TreeMap<Integer, Heat> all = new TreeMap<>(plannedView().heats());
+        all.putAll(staged);
+        return List.copyOf(all.values());
     }
 
+    /** A heat of the schedule; a staged (or raced) heat is answered without planning anything. */
     public Optional<Heat> heat(int number) {
-        return Optional.ofNullable(heats.get(number));
+        Heat fact = staged.get(number);
+        return fact != null ? Optional.of(fact) : Optional.ofNullable(plannedView().heats().get(number));
     }
 
     public int heatCount() {
-        return heats.size();
+        NavigableMap<Integer, Heat> planned = plannedView().heats();
+        int count = planned.size();
+        for (Integer number : staged.keySet()) {
+            if (!planned.containsKey(number)) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Metrics of the schedule as last planned, or null before the section started. */
     public ScheduleMetrics scheduleMetrics() {
-        return metrics;
+        return plannedView().metrics();
     }
 
     /** The first scheduled heat with no accepted result; empty when every heat has one. */
     public OptionalInt currentHeat() {
-        for (Integer number : heats.keySet()) {
-            if (!results.containsKey(number)) {
-                return OptionalInt.of(number);
+        for (Heat heat : heats()) {
+            if (!results.containsKey(heat.number())) {
+                return OptionalInt.of(heat.number());
             }
         }
         return OptionalInt.empty();
+    }
+
+    /** The schedule computed from the recipe, once per planning event. */
+    PlannedView plannedView() {
+        if (plan == null) {
+            plan = SchedulePlanner.plan(recipe, stagings);
+        }
+        return plan;
+    }
+
+    /** The computed schedule no longer holds: a planning event, or a staging that differs from it. */
+    void forgetPlan() {
+        plan = null;
+    }
+
+    /** The computed schedule, if one is held (it is not recomputed here). */
+    PlannedView planIfComputed() {
+        return plan;
     }
 
     /** The number of the heat last staged (0 before the first). */
@@ -272,7 +308,7 @@ public final class SectionState {
         if (results.containsKey(stagedHeat)) {
             return Optional.empty();
         }
-        return Optional.ofNullable(heats.get(stagedHeat));
+        return heat(stagedHeat);
     }
 
     /** True while a re-run of only the DNF lanes of the staged heat is waiting for the track. */
@@ -295,7 +331,7 @@ public final class SectionState {
     }
 
     public boolean allHeatsHaveResults() {
-        return !heats.isEmpty() && currentHeat().isEmpty();
+        return heatCount() > 0 && currentHeat().isEmpty();
     }
 
     /** True when a race with this id was already recorded for this section (duplicate delivery). */
@@ -323,7 +359,8 @@ public final class SectionState {
                 && List.copyOf(roster.values()).equals(List.copyOf(s.roster.values()))
                 && List.copyOf(arrived).equals(List.copyOf(s.arrived)) && started == s.started
                 && lanes.equals(s.lanes) && runsPerCar == s.runsPerCar && laneEraStart == s.laneEraStart
-                && heats.equals(s.heats) && Objects.equals(metrics, s.metrics) && stagedHeat == s.stagedHeat
+                && staged.equals(s.staged) && Objects.equals(recipe, s.recipe) && stagings.equals(s.stagings)
+                && stagedHeat == s.stagedHeat
                 && Objects.equals(dnfRerun, s.dnfRerun) && results.equals(s.results)
                 && raceIds.equals(s.raceIds) && List.copyOf(removed.values()).equals(List.copyOf(s.removed.values()))
                 && raceTimeoutMs == s.raceTimeoutMs && completed == s.completed && earlyEnd == s.earlyEnd
@@ -332,6 +369,6 @@ public final class SectionState {
 
     @Override
     public int hashCode() {
-        return Objects.hash(sectionId, heats, results, arrived, removed.keySet());
+        return Objects.hash(sectionId, staged, results, arrived, removed.keySet());
     }
 }

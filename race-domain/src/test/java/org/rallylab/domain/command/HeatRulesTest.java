@@ -57,7 +57,7 @@ class HeatRulesTest {
         assertThat(((HeatStaged) events.get(1)).heat()).isEqualTo(1);
         assertThat(day.section("kk").result(1)).isEmpty();
         day.race("kk", lane -> 2_500);
-        assertThat(((TimedResult) day.section("kk").result(1).orElseThrow()).timesMs().values()).containsOnly(2_500L);
+        assertThat(((TimedResult) day.section("kk").result(1).orElseThrow()).timesMs().asMap().values()).containsOnly(2_500L);
     }
 
     @Test
@@ -92,7 +92,7 @@ class HeatRulesTest {
         var race = (RaceCompleted) day.race("kk", lane -> 2_222).get(0);
         assertThat(race.partial()).isTrue();
         TimedResult result = (TimedResult) day.section("kk").result(1).orElseThrow();
-        assertThat(result.timesMs()).containsEntry(1, 2_001L).containsEntry(2, 2_222L).containsEntry(3, 2_003L);
+        assertThat(result.timesMs().asMap()).containsEntry(1, 2_001L).containsEntry(2, 2_222L).containsEntry(3, 2_003L);
         assertThat(day.section("kk").heatOnTrack()).isEmpty();
         assertThat(day.reject(new Command.RerunDnfLanes("kk", 1)))
                 .isEqualTo("Every car still racing in heat 1 finished; there is no DNF lane to re-run.");

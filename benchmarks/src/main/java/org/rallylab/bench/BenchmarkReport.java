@@ -1,0 +1,95 @@
+package org.rallylab.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Runs every benchmark and prints one JSON object of medians in milliseconds (the keys the
+ * issues name). JMH's own log goes to benchmarks/target/jmh.log; progress goes to stderr.
+ * {@code --quick} runs fewer, shorter iterations (noisier; for trying changes).
+ */
+public final class BenchmarkReport {
+
+    private final boolean quick;
+    private final Path log;
+
+    private BenchmarkReport(boolean quick, Path log) {
+        this.quick = quick;
+        this.log = log;
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = args.length > 0 && args[0].equals("--quick");
+        Path log = Path.of(Optional.ofNullable(System.getenv("RALLYLAB_BENCH_LOG")).orElse("benchmarks/target/jmh.log"));
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        new BenchmarkReport(quick, log).run();
+    }
+
+    private void run() throws Exception {
+        Map<String, Double> report = new LinkedHashMap<>();
+        report.put("replay_500_ms", median("RallyFileBenchmarks.replay500", 3, 5, 1, 2));
+        report.put("fold_100k_ms", median("DomainBenchmarks.fold100k", 3, 5, 2, 1));
+        report.put("replay_100k_ms", median("RallyFileBenchmarks.replay100k", 2, 5, 3, 1));
+        report.put("append_median_ms", median("RallyFileBenchmarks.appendOne", 2, 5, 1, 2));
+        report.put("schedule_200x8_ms", median("DomainBenchmarks.schedule200x8", 3, 5, 1, 2));
+        report.put("regenerate_200x8_ms", median("DomainBenchmarks.regenerate200x8", 3, 5, 1, 2));
+        report.put("schedule_200x8_first_call_ms", firstCall());
+        StringBuilder json = new StringBuilder("{");
+        report.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
+                .append("\":").append(String.format(Locale.ROOT, "%.3f", value)));
+        System.out.println(json.append('}'));
+    }
+
+    /** Median (50th percentile of all samples) of a SampleTime benchmark, in ms. */
+    private double median(String benchmark, int warmups, int iterations, int seconds, int forks) throws Exception {
+        ChainedOptionsBuilder options = base(benchmark)
+                .warmupIterations(quick ? 1 : warmups)
+                .measurementIterations(quick ? 2 : iterations)
+                .warmupTime(TimeValue.seconds(seconds))
+                .measurementTime(TimeValue.seconds(seconds))
+                .forks(quick ? 1 : forks);
+        RunResult result = single(options);
+        double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
+        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms  (%d samples)%n", benchmark, median,
+                result.getPrimaryResult().getStatistics().getN());
+        return median;
+    }
+
+    /** Median over forks of the first schedule of 200 cars on 8 lanes in a fresh JVM. */
+    private double firstCall() throws Exception {
+        ChainedOptionsBuilder options = base("FirstScheduleBenchmark.firstSchedule200x8")
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .forks(quick ? 3 : 10);
+        RunResult result = single(options);
+        double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
+        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms  (%d fresh JVMs)%n", "first schedule 200x8", median,
+                result.getPrimaryResult().getStatistics().getN());
+        return median;
+    }
+
+    private ChainedOptionsBuilder base(String benchmark) {
+        return new OptionsBuilder()
+                .include("org\\.rallylab\\.bench\\." + benchmark.replace(".", "\\.") + "$")
+                .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
+                .output(log.toString())
+                .shouldFailOnError(true);
+    }
+
+    private RunResult single(ChainedOptionsBuilder options) throws Exception {
+        var results = new Runner(options.build()).run();
+        if (results.size() != 1) {
+            throw new IllegalStateException("expected one benchmark result, got " + results.size());
+        }
+        return results.iterator().next();
+    }
+}

@@ -1,0 +1,57 @@
+package org.rallylab.app.cli;
+
+import java.io.PrintWriter;
+import org.rallylab.store.InvalidInputException;
+import org.rallylab.store.RallyFileException;
+import picocli.CommandLine;
+
+/**
+ * The {@code rallylab} command line. Exit codes: 0 done, 1 could not be done (file busy,
+ * disk error), 2 usage error, 3 invalid input (nothing was written).
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the command line with these streams and returns the exit code (for tests and the app). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new RallyLabCommand());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            commandLine.getErr().println("rallylab: " + message(e));
+            commandLine.getErr().flush();
+            return exitCode(e);
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    static int exitCode(Exception e) {
+        if (e instanceof InvalidInput || e instanceof InvalidInputException) {
+            return ExitCode.INVALID_INPUT;
+        }
+        if (e instanceof RallyFileException r) {
+            return switch (r.reason()) {
+                case LOCKED, IO -> ExitCode.FAILED;
+                default -> ExitCode.INVALID_INPUT;
+            };
+        }
+        return ExitCode.FAILED;
+    }
+
+    private static String message(Exception e) {
+        if (e instanceof InvalidInput || e instanceof InvalidInputException || e instanceof RallyFileException) {
+            return e.getMessage();
+        }
+        return "unexpected error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
+                + ". Nothing was lost: every recorded event is in the rally file.";
+    }
+}

@@ -1,0 +1,394 @@
+package org.rallylab.store;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.EventFormatException;
+import org.rallylab.domain.event.EventJson;
+import org.rallylab.store.RallyFileException.Reason;
+
+/**
+ * A rally file: one SQLite database per rally (extension {@value #EXTENSION}) holding its
+ * append-only event log, its metadata and the sync cursors.
+ *
+ * <p>Durability: the file runs in WAL mode with {@code synchronous=FULL}, so {@link #append}
+ * returns only after its transaction is on the disk; a crash (even {@code kill -9}) loses at
+ * most an append that had not returned. Append-only is enforced by triggers in the database
+ * itself. One writer at a time: {@link #openForWriting} holds an OS lock on the sidecar file
+ * {@code <file>.lock} until {@link #close()}; any number of read-only opens may run beside it.
+ *
+ * <p>Before SQLite opens an existing file, its first 100 bytes are checked with plain Java I/O:
+ * a file that is not a rally file, or was written by a newer RallyLab, is refused without a
+ * byte changed and without files created next to it.
+ *
+ * <p>Methods are synchronized: one call at a time per instance. Do not append from inside
+ * {@link #replay}'s consumer.
+ */
+public final class RallyFile implements EventLog {
+
+    public static final String EXTENSION = ".rallylab";
+
+    private final Path path;
+    private final Connection db;
+    private final WriterLock lock;
+    private final int schemaVersion;
+    private String rallyId;
+    private boolean closed;
+    private final Statements sql;
+
+    private RallyFile(Path path, Connection db, WriterLock lock, int schemaVersion) throws SQLException {
+        this.path = path;
+        this.db = db;
+        this.lock = lock;
+        this.schemaVersion = schemaVersion;
+        this.sql = new Statements(db);
+        this.rallyId = sql.metadata("rally_id");
+    }
+
+    /** Creates a new, empty rally file, open for writing. Refuses a file that exists (it is never overwritten). */
+    public static RallyFile create(Path file) throws RallyFileException {
+        FileOps.refuseExisting(file);
+        FileOps.createFolder(file);
+        WriterLock lock = WriterLock.acquire(file);
+        Connection db = null;
+        boolean created = false;
+        try {
+            FileOps.refuseExisting(file);
+            FileOps.createEmpty(file);
+            created = true;
+            db = Sqlite.open(file, false, false);
+            Schema.create(db, createdByApp());
+            FileOps.syncFolder(file.toAbsolutePath().getParent());
+            return new RallyFile(file, db, lock, Schema.CURRENT_VERSION);
+        } catch (SQLException e) {
+            abandon(file, db, lock, created);
+            throw Sqlite.failure(file, "create", e);
+        } catch (RallyFileException | RuntimeException e) {
+            abandon(file, db, lock, created);
+            throw e;
+        }
+    }
+
+    /** Undoes a failed create: nothing of it stays behind. */
+    private static void abandon(Path file, Connection db, WriterLock lock, boolean created) {
+        closeQuietly(db);
+        if (created) {
+            FileOps.deleteWithSidecars(file);
+        }
+        lock.close();
+    }
+
+    /**
+     * Opens a rally file to race with: takes the writer lock, and brings a file of an older
+     * schema to the current one (in one transaction; a failed migration leaves it as it was).
+     */
+    public static RallyFile openForWriting(Path file) throws RallyFileException {
+        FileHeader.probe(file);
+        if (!Files.isWritable(file)) {
+            throw new RallyFileException(Reason.IO, file, file + " cannot be written (it is read-only on the disk or"
+                    + " USB stick): copy it to a folder you can write to, or open it read-only");
+        }
+        WriterLock lock = WriterLock.acquire(file);
+        Connection db = null;
+        try {
+            db = Sqlite.open(file, false, false);
+            FileHeader header = Schema.header(db);
+            header.check(file);
+            migrate(file, db, header.userVersion());
+            return new RallyFile(file, db, lock, Schema.CURRENT_VERSION);
+        } catch (SQLException e) {
+            closeQuietly(db);
+            lock.close();
+            throw Sqlite.failure(file, "open", e);
+        } catch (RallyFileException | RuntimeException e) {
+            closeQuietly(db);
+            lock.close();
+            throw e;
+        }
+    }
+
+    private static void migrate(Path file, Connection db, int from) throws SQLException, RallyFileException {
+        try {
+            Schema.migrate(db, from);
+        } catch (SQLException e) {
+            if (from == Schema.CURRENT_VERSION) {
+                throw e;
+            }
+            throw new RallyFileException(Reason.CORRUPT, file, "cannot update " + file + " from schema " + from
+                    + " to " + Schema.CURRENT_VERSION + " (" + e.getMessage() + "): the file was left as it was;"
+                    + " open it read-only, or restore it from a backup or the cloud copy", e);
+        }
+    }
+
+    /**
+     * Opens a rally file to look at, without the writer lock; any number may be open beside a
+     * writer. Nothing can be changed through it and an older schema is not migrated (closing
+     * the last connection to a file still folds a finished WAL into it, as SQLite always does).
+     */
+    public static RallyFile openReadOnly(Path file) throws RallyFileException {
+        FileHeader.probe(file);
+        Connection db = null;
+        try {
+            db = Sqlite.open(file, true, false);
+            FileHeader header = Schema.header(db);
+            header.check(file);
+            return new RallyFile(file, db, null, header.userVersion());
+        } catch (SQLException e) {
+            closeQuietly(db);
+            throw Sqlite.failure(file, "open", e);
+        } catch (RallyFileException | RuntimeException e) {
+            closeQuietly(db);
+            throw e;
+        }
+    }
+
+    /**
+     * Creates {@code newRallyFile} from a JSON Lines file (one wire-format event per line, as
+     * {@link #exportJsonLines} writes). Every line is checked and the whole log folded before
+     * anything is created; then all events are appended in one transaction to a temporary file
+     * that is renamed into place, so the rally file appears complete or not at all.
+     */
+    public static ImportSummary importJsonLines(Path jsonl, Path newRallyFile)
+            throws InvalidInputException, RallyFileException {
+        return JsonLinesImport.run(jsonl, newRallyFile);
+    }
+
+    /**
+     * Where rally files live by default: {@code %APPDATA%\RallyLab} on Windows,
+     * {@code ~/Library/Application Support/RallyLab} on macOS, {@code $XDG_DATA_HOME/RallyLab}
+     * or {@code ~/.local/share/RallyLab} elsewhere. The folder may not exist yet.
+     */
+    public static Path defaultFolder() {
+        return DataFolder.of(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    /** The schema version of the file as open (a read-only open of an older file keeps its version). */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    public boolean isReadOnly() {
+        return lock == null;
+    }
+
+    @Override
+    public synchronized List<StoredEvent> append(List<? extends DomainEvent> events) throws RallyFileException {
+        requireWritable();
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        String rally = EventCodec.checkRally(rallyId, events, path, path.toString());
+        try {
+            sql.begin();
+            try {
+                List<StoredEvent> stored = EventCodec.encode(events, sql.nextSequence());
+                sql.insert(stored);
+                if (rallyId == null && rally != null) {
+                    Schema.putMetadata(db, "rally_id", rally);
+                }
+                sql.commit();
+                rallyId = rally;
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                sql.rollback(e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "append " + events.size() + " event(s) to", e);
+        }
+    }
+
+    @Override
+    public synchronized void replay(Consumer<StoredEvent> each) throws RallyFileException {
+        requireOpen();
+        try (ResultSet rows = sql.all()) {
+            while (rows.next()) {
+                each.accept(row(rows));
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the events of", e);
+        }
+    }
+
+    @Override
+    public synchronized List<StoredEvent> readAfter(long sequence, int limit) throws RallyFileException {
+        requireOpen();
+        if (sequence < 0 || limit < 1) {
+            throw new IllegalArgumentException("readAfter(" + sequence + ", " + limit
+                    + "): the sequence must be 0 or more and the limit 1 or more");
+        }
+        List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
+        try (ResultSet rows = sql.after(sequence, limit)) {
+            while (rows.next()) {
+                events.add(row(rows));
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the events of", e);
+        }
+        return events;
+    }
+
+    @Override
+    public synchronized long lastSequence() throws RallyFileException {
+        requireOpen();
+        try {
+            return sql.lastSequence();
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read", e);
+        }
+    }
+
+    @Override
+    public synchronized Optional<String> rallyId() {
+        if (rallyId == null && !closed && isReadOnly()) {
+            try {
+                rallyId = sql.metadata("rally_id");
+            } catch (SQLException e) {
+                // a reader that cannot see the rally yet simply does not know it
+            }
+        }
+        return Optional.ofNullable(rallyId);
+    }
+
+    /** The highest sequence {@code target} (a sync server, a backup) acknowledged, or 0. */
+    public synchronized long syncCursor(String target) throws RallyFileException {
+        requireOpen();
+        if (schemaVersion < 2) {
+            return 0;
+        }
+        try {
+            return sql.cursor(target);
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the sync cursor of", e);
+        }
+    }
+
+    /**
+     * Records that {@code target} holds every event up to {@code sequence}. A cursor only moves
+     * forward: a smaller value (a late answer to an older batch) is ignored.
+     */
+    public synchronized void acknowledge(String target, long sequence) throws RallyFileException {
+        requireWritable();
+        if (target == null || target.isBlank()) {
+            throw new IllegalArgumentException("a sync target needs a name, like \"supabase\"");
+        }
+        long last = lastSequence();
+        if (sequence < 0 || sequence > last) {
+            throw new IllegalArgumentException("cannot acknowledge sequence " + sequence + " for " + target + ": "
+                    + path.getFileName() + " holds events 1 to " + last);
+        }
+        try {
+            sql.acknowledge(target, sequence);
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "record the sync cursor in", e);
+        }
+    }
+
+    /** Checks the whole file without throwing: payloads, sequence, fold, triggers and {@code PRAGMA quick_check}. */
+    public synchronized IntegrityReport verify() {
+        requireOpen();
+        return Integrity.check(path, db, schemaVersion);
+    }
+
+    /**
+     * Writes every event, in order, one wire-format JSON object per line ending in {@code \n},
+     * exactly what {@link #importJsonLines} reads back.
+     */
+    public synchronized void exportJsonLines(Writer out) throws RallyFileException, IOException {
+        try {
+            replay(stored -> {
+                try {
+                    out.write(EventJson.write(stored.event()));
+                    out.write('\n');
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        out.flush();
+    }
+
+    /** Closes the connection (SQLite checkpoints the WAL into the file) and releases the writer lock. */
+    @Override
+    public synchronized void close() throws RallyFileException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try (db) {
+            sql.close();
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "close", e);
+        } finally {
+            if (lock != null) {
+                lock.close();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "RallyFile[" + path + (isReadOnly() ? ", read-only" : "") + (closed ? ", closed" : "") + "]";
+    }
+
+    Connection connection() {
+        return db;
+    }
+
+    private StoredEvent row(ResultSet rows) throws SQLException, RallyFileException {
+        long sequence = rows.getLong(1);
+        String type = rows.getString(2);
+        String payload = rows.getString(4);
+        try {
+            return new StoredEvent(sequence, EventCodec.decode(type, rows.getLong(3), payload), payload);
+        } catch (EventFormatException e) {
+            throw new RallyFileException(Reason.CORRUPT, path, path + ": stored event " + sequence + " (" + type
+                    + ") cannot be read: " + e.getMessage() + ". The file was changed outside RallyLab;"
+                    + " restore it from a backup or the cloud copy (verify lists every problem)", e);
+        }
+    }
+
+    private void requireOpen() {
+        if (closed) {
+            throw new IllegalStateException(path + " is closed");
+        }
+    }
+
+    private void requireWritable() {
+        requireOpen();
+        if (lock == null) {
+            throw new IllegalStateException(path + " is open read-only: open it for writing to change it");
+        }
+    }
+
+    private static String createdByApp() {
+        String version = RallyFile.class.getPackage().getImplementationVersion();
+        return "RallyLab " + (version == null ? "(development build)" : version);
+    }
+
+    private static void closeQuietly(Connection db) {
+        if (db != null) {
+            try {
+                db.close();
+            } catch (SQLException e) {
+                // already failing; the first error is the one to report
+            }
+        }
+    }
+}

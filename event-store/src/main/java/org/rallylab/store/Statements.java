@@ -1,0 +1,155 @@
+package org.rallylab.store;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The prepared statements of one open rally file, made on first use and reused: replaying
+ * and appending then cost no SQL parsing.
+ */
+final class Statements implements AutoCloseable {
+
+    private static final String SELECT = "SELECT sequence, type, timestamp, payload FROM events";
+
+    private final Connection db;
+    private final List<PreparedStatement> made = new ArrayList<>();
+    private PreparedStatement begin;
+    private PreparedStatement commit;
+    private PreparedStatement rollback;
+    private PreparedStatement next;
+    private PreparedStatement insert;
+    private PreparedStatement all;
+    private PreparedStatement after;
+    private PreparedStatement last;
+    private PreparedStatement metadata;
+    private PreparedStatement cursor;
+    private PreparedStatement acknowledge;
+
+    Statements(Connection db) {
+        this.db = db;
+    }
+
+    void begin() throws SQLException {
+        begin = prepared(begin, "BEGIN IMMEDIATE");
+        begin.execute();
+    }
+
+    void commit() throws SQLException {
+        commit = prepared(commit, "COMMIT");
+        commit.execute();
+    }
+
+    /** Rolls back after {@code cause}; a failing rollback is added to it rather than hiding it. */
+    void rollback(Exception cause) {
+        try {
+            rollback = prepared(rollback, "ROLLBACK");
+            rollback.execute();
+        } catch (SQLException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
+    /**
+     * The sequence the next event gets: one above the highest ever given (AUTOINCREMENT's
+     * record, so numbers are never reused) or present.
+     */
+    long nextSequence() throws SQLException {
+        next = prepared(next, "SELECT max(coalesce((SELECT seq FROM sqlite_sequence WHERE name = 'events'), 0),"
+                + " coalesce((SELECT max(sequence) FROM events), 0))");
+        try (ResultSet rs = next.executeQuery()) {
+            return (rs.next() ? rs.getLong(1) : 0) + 1;
+        }
+    }
+
+    void insert(List<StoredEvent> events) throws SQLException {
+        insert = prepared(insert, "INSERT INTO events (sequence, type, section_id, timestamp, payload) VALUES (?, ?, ?, ?, ?)");
+        for (StoredEvent e : events) {
+            insert.setLong(1, e.sequence());
+            insert.setString(2, e.type());
+            insert.setString(3, e.sectionId());
+            insert.setLong(4, e.timestamp());
+            insert.setString(5, e.payloadJson());
+            if (events.size() == 1) {
+                insert.executeUpdate();
+            } else {
+                insert.addBatch();
+            }
+        }
+        if (events.size() > 1) {
+            insert.executeBatch();
+        }
+    }
+
+    ResultSet all() throws SQLException {
+        all = prepared(all, SELECT + " ORDER BY sequence");
+        return all.executeQuery();
+    }
+
+    ResultSet after(long sequence, int limit) throws SQLException {
+        after = prepared(after, SELECT + " WHERE sequence > ? ORDER BY sequence LIMIT ?");
+        after.setLong(1, sequence);
+        after.setInt(2, limit);
+        return after.executeQuery();
+    }
+
+    long lastSequence() throws SQLException {
+        last = prepared(last, "SELECT coalesce(max(sequence), 0) FROM events");
+        try (ResultSet rs = last.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    String metadata(String key) throws SQLException {
+        metadata = prepared(metadata, "SELECT value FROM metadata WHERE key = ?");
+        metadata.setString(1, key);
+        try (ResultSet rs = metadata.executeQuery()) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    long cursor(String target) throws SQLException {
+        cursor = prepared(cursor, "SELECT acknowledged_sequence FROM sync_cursor WHERE target = ?");
+        cursor.setString(1, target);
+        try (ResultSet rs = cursor.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    void acknowledge(String target, long sequence) throws SQLException {
+        acknowledge = prepared(acknowledge, "INSERT INTO sync_cursor (target, acknowledged_sequence) VALUES (?, ?)"
+                + " ON CONFLICT (target) DO UPDATE SET acknowledged_sequence"
+                + " = max(acknowledged_sequence, excluded.acknowledged_sequence)");
+        acknowledge.setString(1, target);
+        acknowledge.setLong(2, sequence);
+        acknowledge.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+        SQLException first = null;
+        for (PreparedStatement s : made) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                first = first == null ? e : first;
+            }
+        }
+        made.clear();
+        if (first != null) {
+            throw first;
+        }
+    }
+
+    private PreparedStatement prepared(PreparedStatement existing, String sql) throws SQLException {
+        if (existing != null) {
+            return existing;
+        }
+        PreparedStatement s = db.prepareStatement(sql);
+        made.add(s);
+        return s;
+    }
+}

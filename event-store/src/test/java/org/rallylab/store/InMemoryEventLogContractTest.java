@@ -1,0 +1,9 @@
+package org.rallylab.store;
+
+class InMemoryEventLogContractTest extends EventLogContract {
+
+    @Override
+    protected EventLog newLog() {
+        return new InMemoryEventLog();
+    }
+}
