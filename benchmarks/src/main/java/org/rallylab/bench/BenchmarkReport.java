@@ -14,7 +14,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
  * Runs every benchmark and prints one JSON object of medians in milliseconds (the keys the
- * issues name). JMH's own log goes to benchmarks/target/jmh.log; progress goes to stderr.
+ * issues name). JMH's own logs go to benchmarks/target/jmh/, one per benchmark; a summary
+ * (median, 90th percentile, samples) goes to stderr.
  * {@code --quick} runs fewer, shorter iterations (noisier; for trying changes).
  */
 public final class BenchmarkReport {
@@ -29,8 +30,8 @@ public final class BenchmarkReport {
 
     public static void main(String[] args) throws Exception {
         boolean quick = args.length > 0 && args[0].equals("--quick");
-        Path log = Path.of(Optional.ofNullable(System.getenv("RALLYLAB_BENCH_LOG")).orElse("benchmarks/target/jmh.log"));
-        Files.createDirectories(log.toAbsolutePath().getParent());
+        Path log = Path.of(Optional.ofNullable(System.getenv("RALLYLAB_BENCH_LOGS")).orElse("benchmarks/target/jmh"));
+        Files.createDirectories(log);
         new BenchmarkReport(quick, log).run();
     }
 
@@ -58,9 +59,14 @@ public final class BenchmarkReport {
                 .measurementTime(TimeValue.seconds(seconds))
                 .forks(quick ? 1 : forks);
         RunResult result = single(options);
-        double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
-        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms  (%d samples)%n", benchmark, median,
-                result.getPrimaryResult().getStatistics().getN());
+        return summarize(benchmark, result, "samples");
+    }
+
+    private static double summarize(String name, RunResult result, String unit) {
+        var statistics = result.getPrimaryResult().getStatistics();
+        double median = statistics.getPercentile(50.0);
+        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p90 %10.3f ms   (%d %s)%n", name, median,
+                statistics.getPercentile(90.0), statistics.getN(), unit);
         return median;
     }
 
@@ -70,18 +76,14 @@ public final class BenchmarkReport {
                 .warmupIterations(0)
                 .measurementIterations(1)
                 .forks(quick ? 3 : 10);
-        RunResult result = single(options);
-        double median = result.getPrimaryResult().getStatistics().getPercentile(50.0);
-        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms  (%d fresh JVMs)%n", "first schedule 200x8", median,
-                result.getPrimaryResult().getStatistics().getN());
-        return median;
+        return summarize("first schedule 200x8", single(options), "fresh JVMs");
     }
 
     private ChainedOptionsBuilder base(String benchmark) {
         return new OptionsBuilder()
                 .include("org\\.rallylab\\.bench\\." + benchmark.replace(".", "\\.") + "$")
                 .jvmArgsAppend("-Xms2g", "-Xmx2g", "-XX:+AlwaysPreTouch")
-                .output(log.toString())
+                .output(log.resolve(benchmark + ".log").toString())
                 .shouldFailOnError(true);
     }
 

@@ -51,7 +51,7 @@ final class DemoCommand implements Callable<Integer> {
             out.print(StandingsText.table(s, Scoring.standings(s)));
         }
         out.println();
-        out.println("Next: rallylab state \"" + target + "\"   ·   rallylab standings \"" + target
+        out.println("Next: ./rallylab state \"" + target + "\"   ·   ./rallylab standings \"" + target
                 + "\" --section \"Kub Kars\"");
         out.flush();
         return ExitCode.OK;

@@ -15,8 +15,6 @@ import org.rallylab.domain.state.SectionState;
 /** Checks and builders the rules share. Every failure is a {@link Rejection} that says what to do. */
 final class Guards {
 
-    static final int MAX_LANE = 8;
-
     private Guards() {
     }
 
@@ -56,8 +54,8 @@ final class Guards {
         }
         Set<Integer> seen = new HashSet<>();
         for (Integer lane : lanes) {
-            if (lane == null || lane < 1 || lane > MAX_LANE) {
-                throw reject("Lane " + lane + " is not a track lane: lanes are 1 to " + MAX_LANE + ".");
+            if (lane == null || lane < 1 || lane > LaneAssignment.LAST_LANE) {
+                throw reject("Lane " + lane + " is not a track lane: lanes are 1 to " + LaneAssignment.LAST_LANE + ".");
             }
             if (!seen.add(lane)) {
                 throw reject("Lane " + lane + " is listed twice.");

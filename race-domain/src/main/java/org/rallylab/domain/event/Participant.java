@@ -17,8 +17,4 @@ public record Participant(String participantId, String name, String carNumber, E
     public Participant(String participantId, String name, String carNumber) {
         this(participantId, name, carNumber, Extras.NONE);
     }
-
-    public Participant withCarNumber(String number) {
-        return new Participant(participantId, name, number, extras);
-    }
 }

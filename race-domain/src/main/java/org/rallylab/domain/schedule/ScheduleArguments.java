@@ -12,7 +12,7 @@ import org.rallylab.domain.roster.CarNumbers;
 final class ScheduleArguments {
 
     static final int FIRST_LANE = 1;
-    static final int LAST_LANE = 8;
+    static final int LAST_LANE = LaneAssignment.LAST_LANE;
 
     private ScheduleArguments() {
     }

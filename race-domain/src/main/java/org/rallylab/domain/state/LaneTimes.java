@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import org.rallylab.domain.schedule.LaneAssignment;
 
 /**
  * A time per lane (milliseconds or microseconds), or none for a lane that did not finish.
@@ -14,7 +15,6 @@ import java.util.TreeMap;
 public final class LaneTimes {
 
     private static final long NONE = -1;
-    private static final int TYPICAL_LANES = 8;
     private static final LaneTimes EMPTY = new LaneTimes(new long[0]);
 
     private final long[] byLane;
@@ -28,7 +28,7 @@ public final class LaneTimes {
         if (times.isEmpty()) {
             return EMPTY;
         }
-        long[] byLane = new long[TYPICAL_LANES + 1];
+        long[] byLane = new long[LaneAssignment.LAST_LANE + 1];
         Arrays.fill(byLane, NONE);
         for (Map.Entry<Integer, Long> time : times.entrySet()) {
             int lane = time.getKey();

@@ -37,8 +37,6 @@ import org.rallylab.domain.schedule.LaneAssignment;
  */
 final class SectionFold {
 
-    static final int MAX_LANE = 8;
-
     private SectionFold() {
     }
 
@@ -278,7 +276,7 @@ final class SectionFold {
     static List<Integer> usableLanes(List<Integer> lanes) {
         TreeSet<Integer> usable = new TreeSet<>();
         for (Integer lane : lanes) {
-            if (lane != null && lane >= 1 && lane <= MAX_LANE) {
+            if (lane != null && lane >= 1 && lane <= LaneAssignment.LAST_LANE) {
                 usable.add(lane);
             }
         }

@@ -330,10 +330,6 @@ public final class SectionState {
         return results.isEmpty() ? 0 : results.lastKey();
     }
 
-    public boolean allHeatsHaveResults() {
-        return heatCount() > 0 && currentHeat().isEmpty();
-    }
-
     /** True when a race with this id was already recorded for this section (duplicate delivery). */
     public boolean hasRace(String raceId) {
         return raceIds.contains(raceId);
