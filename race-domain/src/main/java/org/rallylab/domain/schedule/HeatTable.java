@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * New heats as a table, heat × lane slot → car (−1 when empty), with the meetings of every pair
- * of cars kept up to date. The one move {@link MeetingSpreader} and {@link SpacingRepair} make is
+ * of cars kept up to date. The one move {@link TradeSearch} makes is
  * a trade: two cars in the same slot of two different heats change places. Every car keeps its
  * runs per lane and every heat its size, so lane balance, the heat count and the fill survive any
  * number of trades.

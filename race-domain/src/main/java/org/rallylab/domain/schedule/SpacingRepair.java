@@ -5,25 +5,20 @@ import java.util.List;
 /**
  * Removes back-to-back runs that no heat order can avoid, by changing who is in the ordered new
  * heats. The move is a {@link HeatTable} trade (two cars in the same lane of two heats change
- * places), so lanes, heat sizes and the heat count stay exactly as the colouring made them. A trade
- * is taken when it lowers, first, the number of back-to-back runs (the last raced heat counts as
- * the heat before the first new one), then the sum over pairs of (times met)². Only cars racing
- * back to back are moved and the work is bounded, so the result is deterministic and fast.
+ * places, {@link TradeSearch}), so lanes, heat sizes and the heat count stay exactly as the
+ * colouring made them. A trade is taken when it lowers, first, the number of back-to-back runs
+ * (the last raced heat counts as the heat before the first new one), then the sum over pairs of
+ * (times met)². Only cars racing back to back look for a better heat.
  */
-final class SpacingRepair {
-
-    /** Candidate trades examined in one call, at most. */
-    static final int TRADE_BUDGET = 400_000;
+final class SpacingRepair extends TradeSearch {
 
     /** One back-to-back run outweighs any meeting change a single trade can make. */
     private static final long BACK_TO_BACK = 1L << 32;
 
-    private final HeatTable table;
     private final int[] before;
-    private int tradesLeft = TRADE_BUDGET;
 
     private SpacingRepair(HeatTable table, int[] before) {
-        this.table = table;
+        super(table);
         this.before = before;
     }
 
@@ -35,46 +30,17 @@ final class SpacingRepair {
      * @return the same heats in the same order, cars traded, cars ascending
      */
     static List<int[][]> repair(List<int[][]> ordered, int lanes, int[] before, int[][] met) {
-        SpacingRepair repair = new SpacingRepair(new HeatTable(ordered, lanes, met), before);
-        boolean traded = true;
-        while (traded && repair.tradesLeft > 0) {
-            traded = repair.pass();
-        }
-        return repair.table.toHeats();
+        return new SpacingRepair(new HeatTable(ordered, lanes, met), before).run();
     }
 
-    private boolean pass() {
-        boolean traded = false;
-        for (int p = 0; p < table.heats() && tradesLeft > 0; p++) {
-            for (int slot = 0; slot < table.carAt[p].length; slot++) {
-                int x = table.carAt[p][slot];
-                if (x >= 0 && (in(p - 1, x) || in(p + 1, x)) && bestTrade(p, slot)) {
-                    traded = true;
-                }
-            }
-        }
-        return traded;
+    @Override
+    boolean wantsToMove(int heat, int car) {
+        return in(heat - 1, car) || in(heat + 1, car);
     }
 
-    /** Makes the best improving trade for the car at heat p, slot; says whether one was made. */
-    private boolean bestTrade(int p, int slot) {
-        int bestHeat = -1;
-        long bestChange = 0;
-        for (int q = 0; q < table.heats() && tradesLeft > 0; q++) {
-            if (table.canTrade(p, q, slot)) {
-                tradesLeft--;
-                long change = BACK_TO_BACK * backToBackChange(p, q, slot) + table.meetingChange(p, q, slot);
-                if (change < bestChange) {
-                    bestChange = change;
-                    bestHeat = q;
-                }
-            }
-        }
-        if (bestHeat < 0) {
-            return false;
-        }
-        table.trade(p, bestHeat, slot);
-        return true;
+    @Override
+    long costChange(int p, int q, int slot) {
+        return BACK_TO_BACK * backToBackChange(p, q, slot) + table.meetingChange(p, q, slot);
     }
 
     /** Change in back-to-back runs when the cars in slot of heats p and q trade: only they move. */
