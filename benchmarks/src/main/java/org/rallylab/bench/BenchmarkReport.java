@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
+import org.rallylab.bench.track.TrackLatency;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -44,6 +45,11 @@ public final class BenchmarkReport {
         report.put("schedule_200x8_ms", median("DomainBenchmarks.schedule200x8", 3, 5, 1, 2));
         report.put("regenerate_200x8_ms", median("DomainBenchmarks.regenerate200x8", 3, 5, 1, 2));
         report.put("schedule_200x8_first_call_ms", firstCall());
+        TrackLatency.Result track = TrackLatency.measure(quick ? 200 : 1_000, 50);
+        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d races through a pty)%n",
+                "track line to commit", track.medianMs(), track.p99Ms(), track.races());
+        report.put("track_line_to_commit_median_ms", track.medianMs());
+        report.put("track_line_to_commit_p99_ms", track.p99Ms());
         StringBuilder json = new StringBuilder("{");
         report.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
                 .append("\":").append(String.format(Locale.ROOT, "%.3f", value)));
