@@ -365,19 +365,22 @@ public final class PicoTrack implements Track {
         if (link != l) {
             return;
         }
-        link = null;
-        l.client.close();
-        races.lost(l);
+        drop(l);
         Duration delay = backoff.next();
         String reason = why == null ? "no reason given" : why;
         retryLater("Cannot connect to the track on " + l.where + ": " + reason + (reason.matches(".*[.?!]$") ? "" : ".")
                 + " Trying again in " + seconds(delay) + ".", delay);
     }
 
-    private void refuse(PicoLink l, String why) {
+    /** Forgets the connection: its client is closed and its outstanding race waits for the next one. */
+    private void drop(PicoLink l) {
         link = null;
         l.client.close();
         races.lost(l);
+    }
+
+    private void refuse(PicoLink l, String why) {
+        drop(l);
         LOG.log(System.Logger.Level.WARNING, why);
         retryLater(why, settings.refusedRetry());
     }
@@ -386,9 +389,7 @@ public final class PicoTrack implements Track {
         if (link != l) {
             return;
         }
-        link = null;
-        l.client.close();
-        races.lost(l);
+        drop(l);
         Duration delay = backoff.next();
         retryLater("Lost the connection to the track on " + l.where + " (" + reason + "). Reconnecting…", delay);
     }
@@ -412,10 +413,7 @@ public final class PicoTrack implements Track {
         }
         races.close();
         if (link != null) {
-            PicoLink l = link;
-            link = null;
-            l.client.close();
-            races.lost(l);
+            drop(link);
         }
         connected = false;
         gateReady = null;
