@@ -1,9 +1,11 @@
 package org.rallylab.domain.command;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.rallylab.domain.event.Participant;
+import org.rallylab.domain.event.ParticipantUpdated;
 
 /**
  * What an operator (or the track) asks for. A command is the only way to produce new events:
@@ -29,6 +31,74 @@ public sealed interface Command {
             participants = List.copyOf(participants);
         }
     }
+
+    // ---- pre-race: the registrar's and organizer's roster work (PreRaceRules) ----
+
+    /** Gives a section a new name (the extension event SectionRenamed). */
+    record RenameSection(String sectionId, String newName) implements Command {
+    }
+
+    /** A group (a Scout troop or pack) participants may belong to; names are unique ignoring case. */
+    record CreateGroup(String groupId, String groupName) implements Command {
+    }
+
+    /**
+     * One more participant. {@code carNumber} null or blank: the lowest free number is given;
+     * {@code groupId} null: no group.
+     */
+    record AddParticipant(String sectionId, String participantId, String name, String carNumber, String groupId)
+            implements Command {
+    }
+
+    /**
+     * Fixes a name or group, never the car number. {@code name} null = unchanged;
+     * {@code groupChange} null = unchanged, {@code groupChange.groupId()} null = no group.
+     */
+    record UpdateParticipant(String sectionId, String participantId, String name,
+                             ParticipantUpdated.GroupChange groupChange) implements Command {
+    }
+
+    /** Takes a participant off the roster; their car number is retired, never given again. */
+    record RemoveParticipant(String sectionId, String participantId) implements Command {
+    }
+
+    /**
+     * Adds many participants in one batch (a roster file). A group name that matches no group
+     * (ignoring case) creates one, with the id {@code groupIds} gives for that name (the keys
+     * are matched ignoring case; ids for names that already exist are not used).
+     */
+    record ImportParticipants(String sectionId, List<NewParticipant> participants, Map<String, String> groupIds)
+            implements Command {
+        public ImportParticipants {
+            participants = List.copyOf(participants);
+            groupIds = groupIds == null ? Map.of() : Map.copyOf(groupIds);
+        }
+
+        /**
+         * The order the participants are added in: those with a car number first, then the
+         * others, each in the given order. Explicit labels are so reserved before the lowest
+         * free numbers are handed out (spec 02), as the fold numbers one addition at a time.
+         */
+        public List<NewParticipant> inAddOrder() {
+            List<NewParticipant> order = new ArrayList<>(participants.size());
+            participants.stream().filter(NewParticipant::hasCarNumber).forEach(order::add);
+            participants.stream().filter(p -> !p.hasCarNumber()).forEach(order::add);
+            return order;
+        }
+    }
+
+    /** A row of an import: {@code carNumber} and {@code groupName} may be null or blank. */
+    record NewParticipant(String participantId, String name, String carNumber, String groupName) {
+        public boolean hasCarNumber() {
+            return carNumber != null && !carNumber.isBlank();
+        }
+    }
+
+    /** Freezes the section's pre-race roster, with the car numbers it was given, for race day. */
+    record LoadRosterForRaceDay(String sectionId) implements Command {
+    }
+
+    // ---- race day ----
 
     /** A car checked in, before or after the section started (a late arrival). */
     record MarkArrived(String sectionId, String carNumber) implements Command {

@@ -37,6 +37,20 @@ public final class RaceRules {
                 return SetupRules.createSection(state, c, now);
             } else if (command instanceof Command.LoadRoster c) {
                 return SetupRules.loadRoster(state, c, now);
+            } else if (command instanceof Command.RenameSection c) {
+                return PreRaceRules.renameSection(state, c, now);
+            } else if (command instanceof Command.CreateGroup c) {
+                return PreRaceRules.createGroup(state, c, now);
+            } else if (command instanceof Command.AddParticipant c) {
+                return PreRaceRules.addParticipant(state, c, now);
+            } else if (command instanceof Command.UpdateParticipant c) {
+                return PreRaceRules.updateParticipant(state, c, now);
+            } else if (command instanceof Command.RemoveParticipant c) {
+                return PreRaceRules.removeParticipant(state, c, now);
+            } else if (command instanceof Command.ImportParticipants c) {
+                return ImportRules.importParticipants(state, c, now);
+            } else if (command instanceof Command.LoadRosterForRaceDay c) {
+                return PreRaceRules.loadRosterForRaceDay(state, c, now);
             } else if (command instanceof Command.MarkArrived c) {
                 return CheckInRules.markArrived(state, c, now);
             } else if (command instanceof Command.StartSection c) {

@@ -6,9 +6,9 @@ package org.rallylab.domain.event;
  * milliseconds UTC, taken when the event was recorded.
  */
 public sealed interface DomainEvent permits
-        RallyCreated, SectionCreated, RegistrarInvited, OperatorInvited, CheckInVolunteerInvited,
-        RoleRevoked, GroupCreated, RosterUpdated, ParticipantAdded, ParticipantRemoved,
-        ParticipantUpdated,
+        RallyCreated, SectionCreated, SectionRenamed, RegistrarInvited, OperatorInvited,
+        CheckInVolunteerInvited, RoleRevoked, GroupCreated, RosterUpdated, ParticipantAdded,
+        ParticipantRemoved, ParticipantUpdated,
         RosterLoaded, CarArrived, SectionStarted, HeatStaged, RaceCompleted, RerunDeclared,
         ResultManuallyEntered, CarRemoved, ResultCorrected, LanesChanged, SectionCompleted,
         UnrecognizedEvent {

@@ -17,6 +17,8 @@ final class EventReader {
                     f.text("rally_name"), f.optionalText("rally_date"), f.optionalText("created_by"), f.extras())),
             Map.entry(SectionCreated.TYPE, (f, ts) -> new SectionCreated(ts, f.text("rally_id"),
                     f.text("section_id"), f.text("section_name"), f.optionalText("created_by"), f.extras())),
+            Map.entry(SectionRenamed.TYPE, (f, ts) -> new SectionRenamed(ts, f.text("rally_id"),
+                    f.text("section_id"), f.text("section_name"), f.extras())),
             Map.entry(RegistrarInvited.TYPE, (f, ts) -> new RegistrarInvited(ts, f.text("rally_id"),
                     f.text("section_id"), f.text("registrar_email"), f.optionalText("invited_by"), f.extras())),
             Map.entry(OperatorInvited.TYPE, (f, ts) -> new OperatorInvited(ts, f.text("rally_id"),

@@ -33,6 +33,10 @@ final class EventWriter {
             o.put("section_id", e.sectionId());
             o.put("section_name", e.sectionName());
             putText(o, "created_by", e.createdBy());
+        } else if (event instanceof SectionRenamed e) {
+            o.put("rally_id", e.rallyId());
+            o.put("section_id", e.sectionId());
+            o.put("section_name", e.sectionName());
         } else if (event instanceof RegistrarInvited e) {
             o.put("rally_id", e.rallyId());
             o.put("section_id", e.sectionId());

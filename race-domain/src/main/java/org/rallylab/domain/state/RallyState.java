@@ -21,6 +21,7 @@ import org.rallylab.domain.event.RegistrarInvited;
 import org.rallylab.domain.event.RoleRevoked;
 import org.rallylab.domain.event.RosterUpdated;
 import org.rallylab.domain.event.SectionCreated;
+import org.rallylab.domain.event.SectionRenamed;
 import org.rallylab.domain.event.UnrecognizedEvent;
 
 /**
@@ -94,6 +95,8 @@ public final class RallyState {
                 createdBy = e.createdBy();
             }
         } else if (event instanceof SectionCreated e) {
+            section(e).sectionName = e.sectionName();
+        } else if (event instanceof SectionRenamed e) {
             section(e).sectionName = e.sectionName();
         } else if (event instanceof RegistrarInvited e) {
             section(e).registrarEmail = e.registrarEmail();

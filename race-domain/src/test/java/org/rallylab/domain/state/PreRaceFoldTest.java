@@ -17,7 +17,9 @@ import org.rallylab.domain.event.RallyCreated;
 import org.rallylab.domain.event.RegistrarInvited;
 import org.rallylab.domain.event.RoleRevoked;
 import org.rallylab.domain.event.RosterUpdated;
+import org.rallylab.domain.event.RosterLoaded;
 import org.rallylab.domain.event.SectionCreated;
+import org.rallylab.domain.event.SectionRenamed;
 import org.rallylab.domain.roster.RegisteredParticipant;
 
 /** The pre-race tree of spec 02, folded from events. */
@@ -89,6 +91,25 @@ class PreRaceFoldTest {
                 new RegisteredParticipant("d", "Dev", "4", "g2"),
                 new RegisteredParticipant("e", "Elle", "5", null));
         assertThat(state.section(S).orElseThrow().registration().retiredNumbers()).containsExactly("1");
+    }
+
+    @Test
+    void sectionRenamed_latestNameWins_andARosterLoadedAfterItKeepsItsOwnName() {
+        RallyState state = fold(
+                new SectionRenamed(3, R, S, "Kub Kars Saturday", Extras.NONE),
+                new SectionRenamed(4, R, S, "Kub Kars Final", Extras.NONE));
+        assertThat(state.section(S).orElseThrow().sectionName()).isEqualTo("Kub Kars Final");
+        assertThat(state.findSection("kub kars final")).isPresent();
+        assertThat(state.findSection("Kub Kars")).isEmpty();
+        RallyState loaded = fold(new SectionRenamed(3, R, S, "Kub Kars Saturday", Extras.NONE),
+                new RosterLoaded(4, R, S, "Kub Kars Saturday", List.of(new Participant("a", "Ava", "1")), Extras.NONE));
+        assertThat(loaded.section(S).orElseThrow().sectionName()).isEqualTo("Kub Kars Saturday");
+    }
+
+    @Test
+    void sectionRenamed_forASectionTheLogNeverCreated_namesIt() {
+        RallyState state = RallyState.replay(List.of(new SectionRenamed(1, R, "other", "Scout Trucks", Extras.NONE)));
+        assertThat(state.section("other").orElseThrow().sectionName()).isEqualTo("Scout Trucks");
     }
 
     @Test

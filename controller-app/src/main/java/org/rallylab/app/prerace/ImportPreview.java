@@ -1,0 +1,220 @@
+package org.rallylab.app.prerace;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.event.Participant;
+import org.rallylab.domain.roster.RegisteredParticipant;
+import org.rallylab.domain.roster.SectionRoster;
+import org.rallylab.domain.state.SectionState;
+
+/**
+ * What importing a roster file into a section will do, before anything is written: who is
+ * added and with which car number, which rows are skipped as duplicates and which are invalid,
+ * each with its row number and the reason.
+ *
+ * <p>Same person: the same name (ignoring case and extra spaces) unless both rows carry
+ * different car numbers (then they are two people who share a name). A row naming someone
+ * already on the roster, or repeating an earlier row of the file, is a duplicate. A car number
+ * that is retired, someone else's on the roster, or on two rows of the file makes a row invalid.
+ *
+ * <p>The car numbers promised are computed by the fold's own {@link SectionRoster}, adding the
+ * rows in the order {@link Command.ImportParticipants#inAddOrder()} appends them, so they are
+ * the numbers the section will show after the import.
+ */
+public final class ImportPreview {
+
+    /** A row that will be added, with the car number it will get ({@code numberFromFile}: kept as written). */
+    public record Addition(RosterRow row, String carNumber, boolean numberFromFile) {
+    }
+
+    /** A row left out, and why ("same name and car number as row 4"). */
+    public record Skipped(RosterRow row, String reason) {
+        /** "Row 5 (Ava Chen): reason". */
+        public String message() {
+            return "Row " + row.rowNumber() + (row.hasName() ? " (" + row.name() + ")" : "") + ": " + reason;
+        }
+    }
+
+    private final String sectionId;
+    private final List<Addition> additions;
+    private final List<Skipped> duplicates;
+    private final List<Skipped> invalid;
+
+    private ImportPreview(String sectionId, List<Addition> additions, List<Skipped> duplicates,
+                          List<Skipped> invalid) {
+        this.sectionId = sectionId;
+        this.additions = List.copyOf(additions);
+        this.duplicates = List.copyOf(duplicates);
+        this.invalid = List.copyOf(invalid);
+    }
+
+    /** The preview of importing {@code rows} into {@code section}'s pre-race roster. */
+    public static ImportPreview of(List<RosterRow> rows, SectionState section) {
+        return of(rows, section.sectionId(), section.registration());
+    }
+
+    /** The preview of importing {@code rows} into a section whose roster (retired numbers too) is {@code roster}. */
+    public static ImportPreview of(List<RosterRow> rows, String sectionId, SectionRoster roster) {
+        Objects.requireNonNull(sectionId, "sectionId");
+        List<Skipped> duplicates = new ArrayList<>();
+        List<Skipped> invalid = new ArrayList<>();
+        List<RosterRow> people = new ArrayList<>();
+        for (RosterRow row : rows) {
+            if (!row.hasName()) {
+                invalid.add(new Skipped(row, "no name"));
+                continue;
+            }
+            String duplicate = duplicateOf(row, roster, people);
+            if (duplicate != null) {
+                duplicates.add(new Skipped(row, duplicate));
+            } else {
+                people.add(row);
+            }
+        }
+        List<RosterRow> toAdd = new ArrayList<>();
+        for (RosterRow row : people) {
+            String problem = row.hasCarNumber() ? carProblem(row, roster, people) : null;
+            if (problem != null) {
+                invalid.add(new Skipped(row, problem));
+            } else {
+                toAdd.add(row);
+            }
+        }
+        invalid.sort((a, b) -> Integer.compare(a.row().rowNumber(), b.row().rowNumber()));
+        return new ImportPreview(sectionId, numbered(toAdd, roster), duplicates, invalid);
+    }
+
+    public String sectionId() {
+        return sectionId;
+    }
+
+    /** The rows that will be added, in file order, each with its car number. */
+    public List<Addition> additions() {
+        return additions;
+    }
+
+    /** Rows left out because the person is already on the roster or earlier in the file. */
+    public List<Skipped> duplicates() {
+        return duplicates;
+    }
+
+    /** Rows left out because they cannot be added as they are (no name, a car number that cannot be used). */
+    public List<Skipped> invalid() {
+        return invalid;
+    }
+
+    /** The distinct group names of the rows to add, as first written. */
+    public List<String> groupNames() {
+        Map<String, String> names = new LinkedHashMap<>();
+        additions.forEach(a -> {
+            if (a.row().groupName() != null) {
+                names.putIfAbsent(key(a.row().groupName()), a.row().groupName());
+            }
+        });
+        return List.copyOf(names.values());
+    }
+
+    /**
+     * The command that adds the rows to add: one {@link Command.ImportParticipants}, or none
+     * when there is nothing to add. {@code idSupplier} gives each participant its id and each
+     * group name an id, used only if no group has that name yet.
+     */
+    public List<Command> commands(Supplier<String> idSupplier) {
+        if (additions.isEmpty()) {
+            return List.of();
+        }
+        Map<String, String> groupIds = new LinkedHashMap<>();
+        Map<String, String> seen = new HashMap<>();
+        List<Command.NewParticipant> participants = new ArrayList<>();
+        for (Addition a : additions) {
+            RosterRow row = a.row();
+            if (row.groupName() != null && seen.putIfAbsent(key(row.groupName()), row.groupName()) == null) {
+                groupIds.put(row.groupName(), idSupplier.get());
+            }
+            participants.add(new Command.NewParticipant(idSupplier.get(), row.name(),
+                    a.numberFromFile() ? row.carNumber() : null, row.groupName()));
+        }
+        return List.of(new Command.ImportParticipants(sectionId, participants, groupIds));
+    }
+
+    // ---- the rules ----
+
+    private static String duplicateOf(RosterRow row, SectionRoster roster, List<RosterRow> earlier) {
+        for (RegisteredParticipant p : roster.participants()) {
+            boolean sameCar = !row.hasCarNumber() || row.carNumber().equals(p.carNumber());
+            if (sameCar && key(p.name()).equals(key(row.name()))) {
+                return p.name() + " is already on the roster with car " + p.carNumber();
+            }
+        }
+        for (RosterRow e : earlier) {
+            if (key(e.name()).equals(key(row.name()))) {
+                if (Objects.equals(e.carNumber(), row.carNumber())) {
+                    return "same name and car number as row " + e.rowNumber();
+                }
+                if (!e.hasCarNumber() || !row.hasCarNumber()) {
+                    return "same name as row " + e.rowNumber()
+                            + (e.hasCarNumber() ? " (car " + e.carNumber() + ")" : ", which has no car number");
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String carProblem(RosterRow row, SectionRoster roster, List<RosterRow> people) {
+        String car = row.carNumber();
+        if (roster.retiredNumbers().contains(car)) {
+            return "car number " + car + " was retired (its participant was removed) and is never given again;"
+                    + " leave it blank to get the next free number";
+        }
+        for (RegisteredParticipant p : roster.participants()) {
+            if (p.carNumber().equals(car)) {
+                return "car number " + car + " is taken by " + p.name() + ", who is already on the roster;"
+                        + " leave it blank to get the next free number";
+            }
+        }
+        List<String> others = new ArrayList<>();
+        for (RosterRow other : people) {
+            if (other != row && car.equals(other.carNumber())) {
+                others.add(String.valueOf(other.rowNumber()));
+            }
+        }
+        if (!others.isEmpty()) {
+            return "car number " + car + " is used twice in the file (also on row" + (others.size() > 1 ? "s " : " ")
+                    + String.join(", ", others) + "); give each car its own number";
+        }
+        return null;
+    }
+
+    /** The numbers the fold will give: the rows added to a copy of the roster in the command's order. */
+    private static List<Addition> numbered(List<RosterRow> rows, SectionRoster roster) {
+        String prefix = "\u0000preview-row-";
+        List<Command.NewParticipant> placeholders = new ArrayList<>();
+        for (RosterRow row : rows) {
+            placeholders.add(new Command.NewParticipant(prefix + placeholders.size(), row.name(), row.carNumber(),
+                    null));
+        }
+        SectionRoster after = roster.copy();
+        var inAddOrder = new Command.ImportParticipants("preview", placeholders, Map.of()).inAddOrder();
+        for (Command.NewParticipant p : inAddOrder) {
+            after.add(new Participant(p.participantId(), p.name(), p.carNumber()), null);
+        }
+        Map<String, String> numbers = new HashMap<>();
+        after.participants().forEach(p -> numbers.put(p.participantId(), p.carNumber()));
+        List<Addition> additions = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            additions.add(new Addition(rows.get(i), numbers.get(prefix + i), rows.get(i).hasCarNumber()));
+        }
+        return additions;
+    }
+
+    private static String key(String name) {
+        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+}
