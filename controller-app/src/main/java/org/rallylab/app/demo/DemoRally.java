@@ -36,10 +36,6 @@ public final class DemoRally {
             new SectionPlan("Kub Kars", 14, List.of(1, 2, 3, 4, 5, 6), "", 2, 0, 0, 5, 3),
             new SectionPlan("Scout Trucks", 9, List.of(1, 3, 5), "T", 0, 0, 2, 0, 0));
 
-    private static final String[] FIRST = {"Ava", "Ben", "Cleo", "Dev", "Elle", "Finn", "Gia", "Hugo", "Isla",
-        "Jude", "Kai", "Lena", "Milo", "Nora", "Owen", "Pia", "Quinn", "Rosa", "Sami", "Theo", "Uma", "Vik",
-        "Wren", "Xavi", "Yara", "Zane"};
-    private static final String[] LAST = {"A.", "B.", "C.", "D.", "E.", "F.", "G.", "H.", "J.", "K.", "L.", "M."};
     private static final long RALLY_DAY = LocalDate.of(2026, 2, 14).atTime(9, 0).toInstant(ZoneOffset.UTC)
             .toEpochMilli();
 
@@ -48,14 +44,14 @@ public final class DemoRally {
     private final List<List<DomainEvent>> batches = new ArrayList<>();
     private final long seed;
     private final Random random;
-    private final SimulatedTrack track;
+    private final DemoTimes track;
     private long clock = RALLY_DAY;
     private int raceCounter;
 
     private DemoRally(long seed) {
         this.seed = seed;
         this.random = new Random(seed);
-        this.track = new SimulatedTrack(seed);
+        this.track = new DemoTimes(seed);
     }
 
     /** The standard three-section demo. */
@@ -86,13 +82,8 @@ public final class DemoRally {
     }
 
     private List<Participant> roster(SectionPlan plan) {
-        List<Participant> people = new ArrayList<>();
-        for (int i = 1; i <= plan.cars(); i++) {
-            String name = FIRST[random.nextInt(FIRST.length)] + " " + LAST[random.nextInt(LAST.length)];
-            String number = plan.numberPrefix().isEmpty() ? String.valueOf(i) : plan.numberPrefix() + (100 + i);
-            people.add(new Participant(uuid("participant/" + plan.name() + "/" + i), name, number));
-        }
-        return people;
+        return DemoRoster.participants(random, plan.cars(), plan.numberPrefix(),
+                i -> uuid("participant/" + plan.name() + "/" + i));
     }
 
     private void race(String sectionId, SectionPlan plan) {
@@ -141,7 +132,7 @@ public final class DemoRally {
     private void recordRace(String sectionId, Heat heat, Set<Integer> dnfLanes) {
         Map<Integer, Long> micros = track.runMicros(sectionId, heat, dnfLanes);
         execute(new Command.RecordRace(sectionId, heat.number(), uuid("race/" + (++raceCounter)),
-                SimulatedTrack.toMillis(micros), micros, 10_000, false));
+                DemoTimes.toMillis(micros), micros, 10_000, false));
     }
 
     private Map<Integer, Integer> manualPlaces(Heat heat) {

@@ -7,16 +7,17 @@ import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
 
 /**
- * Plausible race times for a demo: each car has its own speed (2.4 to 3.2 s), each lane a
+ * Plausible race times for the command line's demo ({@link DemoRally}), which records races
+ * without a track: each car has its own speed (2.4 to 3.2 s), each lane a
  * small bias (a few ms, as real tracks have), each run a little noise. Seeded, so the same
  * seed gives the same rally.
  */
-final class SimulatedTrack {
+final class DemoTimes {
 
     private final Random random;
     private final Map<String, Integer> carSpeedMs = new HashMap<>();
 
-    SimulatedTrack(long seed) {
+    DemoTimes(long seed) {
         this.random = new Random(seed);
     }
 

@@ -1,0 +1,2 @@
+/** The app's own settings, kept beside the rally files: {@link org.rallylab.app.settings.RecentRallies}. */
+package org.rallylab.app.settings;

@@ -1,0 +1,65 @@
+package org.rallylab.app.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.app.race.AudienceDirector;
+import org.rallylab.app.race.AudienceMessage;
+import org.rallylab.app.race.ManualTime;
+import org.rallylab.app.race.QueuedExecutor;
+import org.rallylab.app.race.RaceDay;
+import org.rallylab.app.race.RallySession;
+import org.rallylab.app.race.Recorder;
+import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.SectionStarted;
+import org.rallylab.domain.state.SectionState;
+import org.rallylab.store.RallyFile;
+import org.rallylab.store.StoredEvent;
+import org.rallylab.track.SimulatedTrack;
+
+class AutopilotTest {
+
+    @TempDir
+    Path folder;
+
+    @Test
+    void demoRally_racedUnattendedOnTheSimulatedTrack_everySectionComplete() throws Exception {
+        ManualTime time = new ManualTime();
+        QueuedExecutor ui = new QueuedExecutor();
+        Path file = folder.resolve("demo.rallylab");
+        RallySession session = DemoSetup.create(file, time, 2026, DemoSetup.Counts.DEFAULT);
+        SimulatedTrack track = DemoSetup.simulatedTrack(2026, Double.POSITIVE_INFINITY);
+        RaceDay day = RaceDay.start(session, track, ui, time, AudienceDirector.Timing.DEFAULT);
+        Recorder<AudienceMessage.Screen> screens = new Recorder<>();
+        day.audience().screens().subscribe(Runnable::run, screens);
+        Recorder<String> progress = new Recorder<>();
+        Autopilot autopilot = new Autopilot(session, day.loop(), track.laneCount(), ui, time, Autopilot.Pace.INSTANT,
+                progress);
+        CompletableFuture<Void> done = autopilot.start();
+        ui.runUntil(done::isDone, Duration.ofSeconds(60), "the autopilot to finish");
+        assertThat(done).isCompleted();
+
+        assertThat(session.state().sections()).allMatch(SectionState::completed);
+        List<DomainEvent> log = session.events().stream().map(StoredEvent::event).toList();
+        assertThat(log).filteredOn(e -> e.type().equals("RerunDeclared")).hasSize(1);
+        assertThat(log).filteredOn(e -> e.type().equals("ResultManuallyEntered")).hasSize(1);
+        assertThat(log).filteredOn(e -> e instanceof SectionStarted).extracting(e -> ((SectionStarted) e).availableLanes())
+                .containsExactly(List.of(1, 2, 3, 4, 5, 6), List.of(1, 2, 3, 4, 5, 6), List.of(1, 3, 5));
+        assertThat(progress.all()).anyMatch(line -> line.contains("re-run"))
+                .anyMatch(line -> line.contains("ranked by hand"))
+                .last().isEqualTo("Every section is complete.");
+        assertThat(screens.all()).anyMatch(s -> s instanceof AudienceMessage.Staging)
+                .anyMatch(s -> s instanceof AudienceMessage.Results);
+        day.close();
+
+        try (RallyFile reader = RallyFile.openReadOnly(file)) {
+            assertThat(reader.verify().ok()).isTrue();
+            assertThat(reader.rebuild().sections()).allMatch(SectionState::completed);
+        }
+    }
+}
