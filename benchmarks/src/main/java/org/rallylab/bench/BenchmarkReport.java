@@ -7,6 +7,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
+import org.rallylab.bench.app.AppStart;
+import org.rallylab.bench.track.AudienceLatency;
 import org.rallylab.bench.track.TrackLatency;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
@@ -34,6 +36,7 @@ public final class BenchmarkReport {
         Path log = Path.of(Optional.ofNullable(System.getenv("RALLYLAB_BENCH_LOGS")).orElse("benchmarks/target/jmh"));
         Files.createDirectories(log);
         new BenchmarkReport(quick, log).run();
+        System.exit(0); // JavaFX (the audience benchmark) keeps non-daemon threads
     }
 
     private void run() throws Exception {
@@ -50,6 +53,19 @@ public final class BenchmarkReport {
                 "track line to commit", track.medianMs(), track.p99Ms(), track.races());
         report.put("track_line_to_commit_median_ms", track.medianMs());
         report.put("track_line_to_commit_p99_ms", track.p99Ms());
+        AudienceLatency.Result audience = AudienceLatency.measure(200, 20);
+        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d heats, JavaFX on %s)%n",
+                "track line to audience", audience.medianMs(), audience.p99Ms(), audience.heats(), audience.platform());
+        report.put("track_to_audience_p99_ms", audience.p99Ms());
+        Path jar = Path.of("controller-app", "target", "rallylab.jar");
+        AppStart.Result start = AppStart.typicalDay(jar, quick ? 3 : 5);
+        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d starts, %d events)%n", "app start to window shown",
+                start.startMedianMs(), start.runs(), start.events());
+        report.put("app_start_ms", start.startMedianMs());
+        AppStart.Result large = AppStart.tenThousandEvents(jar, 3);
+        System.err.printf(Locale.ROOT, "%-34s median %10.1f MB   (%d starts, %d events)%n", "resident memory, large rally",
+                large.rssMedianMb(), large.runs(), large.events());
+        report.put("rss_10k_events_mb", large.rssMedianMb());
         StringBuilder json = new StringBuilder("{");
         report.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
                 .append("\":").append(String.format(Locale.ROOT, "%.3f", value)));

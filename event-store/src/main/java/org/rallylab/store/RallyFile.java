@@ -163,12 +163,20 @@ public final class RallyFile implements EventLog {
         return JsonLinesImport.run(jsonl, newRallyFile);
     }
 
+    /** The system property that names another data folder. */
+    public static final String DATA_FOLDER_PROPERTY = "rallylab.data";
+
     /**
      * Where rally files live by default: {@code %APPDATA%\RallyLab} on Windows,
      * {@code ~/Library/Application Support/RallyLab} on macOS, {@code $XDG_DATA_HOME/RallyLab}
-     * or {@code ~/.local/share/RallyLab} elsewhere. The folder may not exist yet.
+     * or {@code ~/.local/share/RallyLab} elsewhere; the system property {@value #DATA_FOLDER_PROPERTY}
+     * overrides it (tests, a portable install on a stick). The folder may not exist yet.
      */
     public static Path defaultFolder() {
+        String override = System.getProperty(DATA_FOLDER_PROPERTY, "");
+        if (!override.isBlank()) {
+            return Path.of(override);
+        }
         return DataFolder.of(System.getProperty("os.name", ""), System.getenv(), System.getProperty("user.home", "."));
     }
 

@@ -149,7 +149,7 @@ public final class TrackLatency {
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
-    private static void awaitLinks(Path host, Path device, Process socat) throws IOException, InterruptedException {
+    static void awaitLinks(Path host, Path device, Process socat) throws IOException, InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (!(Files.exists(host) && Files.exists(device))) {
             if (!socat.isAlive()) {

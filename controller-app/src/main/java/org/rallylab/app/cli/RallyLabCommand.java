@@ -1,26 +1,92 @@
 package org.rallylab.app.cli;
 
+import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.rallylab.app.demo.DemoSetup;
+import org.rallylab.app.race.TrackChoice;
+import org.rallylab.app.ui.AppLauncher;
+import org.rallylab.app.ui.AppOptions;
+import org.rallylab.store.RallyFile;
+import org.rallylab.track.transport.SerialTransport;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "rallylab", mixinStandardHelpOptions = true, version = "RallyLab 0.1.0",
-        description = "Race-day software for pinewood-derby style rallies. Every result is an event in a "
+        description = {"Race-day software for pinewood-derby style rallies. Every result is an event in a "
                 + "rally file (SQLite); standings are rebuilt from the events.",
+            "With no command it opens the RallyLab window (the operator window and the audience window for the "
+                + "projector)."},
         subcommands = {DemoCommand.class, StandingsCommand.class, StateCommand.class, ScheduleCommand.class,
             ImportLogCommand.class, ExportLogCommand.class, VerifyCommand.class},
-        footer = {"", "Exit codes: 0 done, 1 could not be done (file busy, disk error), 2 usage error, "
+        footer = {"", "Exit codes: 0 done, 1 could not be done (file busy, disk error, no screen), 2 usage error, "
                 + "3 invalid input (nothing written).",
-            "Start here: rallylab demo"})
+            "Start here: rallylab --demo"})
 final class RallyLabCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
+    @Option(names = "--demo", description = "Open the demo rally (three sections, made-up names) on the simulated "
+            + "track. A new demo file in your RallyLab folder, or the --rally file (created when missing).")
+    private boolean demo;
+
+    @Option(names = "--autopilot", description = "Race every section unattended: check in, start, race every heat "
+            + "(one re-run and one hand-ranked result on the way). Needs --demo or --rally.")
+    private boolean autopilot;
+
+    @Option(names = "--exit-when-done", description = "With --autopilot: exit (code 0) when every section is "
+            + "complete.")
+    private boolean exitWhenDone;
+
+    @Option(names = "--rally", paramLabel = "FILE", description = "The rally file to open (with --demo: to create).")
+    private Path rally;
+
+    @Option(names = "--track", paramLabel = "TRACK", description = "The track: sim (simulated), a serial port "
+            + "such as /dev/ttyACM0 or COM3, cmd:COMMAND (a program speaking the track protocol), or none (manual "
+            + "mode). Default: the Pico when one is plugged in, else manual mode; the demo uses sim.")
+    private String track;
+
+    @Option(names = "--counts", paramLabel = "B,K,S", split = ",", description = "The demo's cars in Beaver "
+            + "Buggies, Kub Kars and Scout Trucks (default 8,14,9).")
+    private int[] counts;
+
+    @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", description = "How much faster than real "
+            + "time the simulated track races (default ${DEFAULT-VALUE}).")
+    private double speed;
+
+    @Option(names = "--seed", defaultValue = "2026", description = "Seed of the demo's names and simulated times "
+            + "(default ${DEFAULT-VALUE}).")
+    private long seed;
+
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return ExitCode.OK;
+        PrintWriter err = spec.commandLine().getErr();
+        AppOptions options;
+        try {
+            DemoSetup.Counts demoCounts = DemoSetup.Counts.DEFAULT;
+            if (counts != null) {
+                if (counts.length != 3) {
+                    throw new IllegalArgumentException("--counts needs three numbers (Beaver Buggies, Kub Kars, "
+                            + "Scout Trucks), such as 8,14,9");
+                }
+                demoCounts = new DemoSetup.Counts(counts[0], counts[1], counts[2]);
+            }
+            if (track != null) {
+                TrackChoice.parse(track, SerialTransport::listPorts);
+            }
+            if (rally != null && !demo && !java.nio.file.Files.isRegularFile(rally)) {
+                throw new IllegalArgumentException("--rally " + rally + ": there is no such file. Check the name, "
+                        + "or add --demo to create a demo rally there.");
+            }
+            options = new AppOptions(demo, autopilot, exitWhenDone, rally, track, demoCounts, speed, seed,
+                    RallyFile.defaultFolder());
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        return AppLauncher.launch(options, err);
     }
 }

@@ -39,11 +39,13 @@ public final class DemoSetup {
     /** Cars per section. */
     public record Counts(int beaverBuggies, int kubKars, int scoutTrucks) {
         public static final Counts DEFAULT = new Counts(8, 14, 9);
+        public static final int MIN = 2;
+        public static final int MAX = 200;
 
         public Counts {
             for (int n : new int[] {beaverBuggies, kubKars, scoutTrucks}) {
-                if (n < 2 || n > 200) {
-                    throw new IllegalArgumentException("a demo section has 2 to 200 cars, not " + n);
+                if (n < MIN || n > MAX) {
+                    throw new IllegalArgumentException("a demo section has " + MIN + " to " + MAX + " cars, not " + n);
                 }
             }
         }

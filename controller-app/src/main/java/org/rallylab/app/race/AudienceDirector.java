@@ -118,6 +118,20 @@ public final class AudienceDirector implements AutoCloseable {
         }
     }
 
+    /**
+     * Shows the final standings of the completed section {@code sectionId}, its reveal where it
+     * stood (ending any results on screen); does nothing for a section that is not complete.
+     */
+    public void showFinalStandings(String sectionId) {
+        if (session.state().section(sectionId).filter(SectionState::completed).isEmpty()) {
+            return;
+        }
+        welcome = false;
+        focus = sectionId;
+        endSequence();
+        refresh();
+    }
+
     /** Shows the last results of the section again, then the leaderboard, then what is current. */
     public void replayLastResults() {
         section().filter(s -> s.lastResultHeat() > 0).ifPresent(s -> {

@@ -186,10 +186,22 @@ class CommandLineTest {
     }
 
     @Test
-    void noArguments_printsUsageAndExit0() {
-        Cli cli = Cli.run();
+    void help_printsUsageWithTheAppOptionsAndExit0() {
+        Cli cli = Cli.run("--help");
         assertThat(cli.exitCode()).isZero();
-        assertThat(cli.out()).contains("Usage: rallylab", "demo", "standings", "schedule", "Exit codes");
+        assertThat(cli.out()).contains("Usage: rallylab", "demo", "standings", "schedule", "Exit codes",
+                "--demo", "--autopilot", "--exit-when-done", "--rally", "--track");
+    }
+
+    @Test
+    void appOptions_badValues_exit2_beforeAnyWindowOpens() {
+        assertThat(Cli.run("--track", "nonsense-port").exitCode()).isEqualTo(2);
+        Cli missing = Cli.run("--rally", folder.resolve("missing.rallylab").toString());
+        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.err()).contains("missing.rallylab", "no such file");
+        assertThat(Cli.run("--autopilot").err()).contains("--autopilot needs a rally");
+        assertThat(Cli.run("--demo", "--counts", "1,2").err()).contains("three numbers");
+        assertThat(Cli.run("--demo", "--counts", "1,8,9").err()).contains("2 to 200 cars");
     }
 
     private static JsonNode json(String text) {

@@ -102,6 +102,31 @@ class AudienceDirectorTest {
     }
 
     @Test
+    void showFinalStandings_whileTheLastResultsStillShow_endsThem() throws Exception {
+        checkedIn(3, null);
+        f.ok(new Command.StartSection(section, List.of(1)));
+        while (!f.s(section).completed()) {
+            if (f.s(section).heatOnTrack().isPresent()) {
+                String car = f.s(section).heatOnTrack().get().cars().get(0);
+                f.loop.enterTimes(Map.of(1, 2_000 + Long.parseLong(car)));
+            } else {
+                f.loop.nextHeat();
+            }
+        }
+        assertThat(f.screens.last()).isInstanceOf(AudienceMessage.Results.class);
+        f.director.revealNextPlace();
+        assertThat(f.screens.last()).as("nothing to reveal while the results show").isInstanceOf(
+                AudienceMessage.Results.class);
+        f.director.showFinalStandings(section);
+        SectionComplete done = (SectionComplete) f.screens.last();
+        assertThat(done.revealed()).as("all but the podium").isEqualTo(0);
+        f.director.revealNextPlace();
+        assertThat(((SectionComplete) f.screens.last()).revealed()).isEqualTo(1);
+        f.time.advance(Duration.ofSeconds(30));
+        assertThat(((SectionComplete) f.screens.last()).revealed()).as("the old results timer is gone").isEqualTo(1);
+    }
+
+    @Test
     void overlay_whileStaging_tellsTheTrackOperatorWhatIsWrong() throws Exception {
         FakeTrack track = new FakeTrack(4);
         checkedIn(6, track);

@@ -1,0 +1,56 @@
+package org.rallylab.app.ui;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import javafx.application.Application;
+
+/**
+ * Starts the JavaFX app from {@code rallylab} with no subcommand (a plain class, so the shaded jar
+ * runs it with {@code java -jar} / {@code java -cp}). Refuses politely where there is no screen.
+ */
+public final class AppLauncher {
+
+    private AppLauncher() {
+    }
+
+    /** Runs the app until its last window closes; returns the exit code. */
+    public static int launch(AppOptions options, PrintWriter err) {
+        String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv(),
+                System.getProperty("glass.platform", ""));
+        if (noDisplay != null) {
+            err.println("rallylab: " + noDisplay);
+            err.flush();
+            return 1;
+        }
+        RallyLabApp.prepare(options);
+        try {
+            Application.launch(RallyLabApp.class);
+        } catch (RuntimeException | UnsatisfiedLinkError e) {
+            err.println("rallylab: the window could not be opened (" + e.getMessage() + "). " + WITHOUT_WINDOW);
+            err.flush();
+            return 1;
+        }
+        return RallyLabApp.exitCode();
+    }
+
+    static final String WITHOUT_WINDOW = "Without a screen you can still use the command line: ./rallylab demo, "
+            + "./rallylab standings FILE --section NAME, ./rallylab --help.";
+
+    /** Why no window can open here (Linux without DISPLAY or WAYLAND_DISPLAY), or null when one can. */
+    static String noDisplay(String osName, Map<String, String> env, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (!os.contains("linux") || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return null;
+        }
+        if (blank(env.get("DISPLAY")) && blank(env.get("WAYLAND_DISPLAY"))) {
+            return "RallyLab's window needs a screen, and this session has none (DISPLAY is not set). Start it from "
+                    + "the laptop's desktop. " + WITHOUT_WINDOW;
+        }
+        return null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

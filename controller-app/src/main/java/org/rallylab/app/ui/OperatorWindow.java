@@ -1,0 +1,422 @@
+package org.rallylab.app.ui;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.rallylab.app.race.LoopState;
+import org.rallylab.app.race.RaceDay;
+import org.rallylab.app.race.Subscription;
+import org.rallylab.app.ui.audience.AudienceWindow;
+import org.rallylab.app.ui.console.LiveConsole;
+import org.rallylab.app.ui.console.SectionCompleteScreen;
+import org.rallylab.app.ui.home.CheckInScreen;
+import org.rallylab.app.ui.home.RallyHome;
+import org.rallylab.app.ui.home.StartSectionScreen;
+import org.rallylab.app.ui.inspector.EventInspector;
+import org.rallylab.app.ui.prerace.RallyEditor;
+import org.rallylab.domain.state.SectionState;
+import org.rallylab.store.RallyFileException;
+
+/**
+ * The operator window: a top bar (rally, track, audience, help), the notice bar, and one screen at
+ * a time. With no rally open it shows the start screen ({@link #showStart}); with one open, the
+ * rally's screens through {@link Navigator}. It owns the open {@link RaceDay} and the audience
+ * window and closes them in order. JavaFX thread only.
+ */
+public final class OperatorWindow implements OperatorContext, Navigator {
+
+    private static final System.Logger LOG = System.getLogger(OperatorWindow.class.getName());
+
+    private final Stage stage;
+    private final BorderPane root = new BorderPane();
+    private final Label title = Ui.label("RallyLab", "screen-title");
+    private final Label rallyLabel = Ui.label("RallyLab", "big");
+    private final Label trackBadge = Ui.label("", "track-badge");
+    private final Label notice = new Label();
+    private final HBox noticeBar;
+    private final HBox topBar;
+    private final List<Shortcut> globalShortcuts;
+    private final List<javafx.scene.Node> rallyOnly = new ArrayList<>();
+    private List<Shortcut> shortcuts = List.of();
+    private RaceDay day;
+    private AudienceWindow audience;
+    private Subscription loopSubscription;
+    private OperatorScreen screen;
+    private Runnable onRallyClosed = () -> { };
+
+    public OperatorWindow(Stage stage) {
+        this.stage = Objects.requireNonNull(stage, "stage");
+        notice.setId("notice");
+        notice.setWrapText(true);
+        Button dismiss = Ui.button("OK", "notice-dismiss", () -> notice(""));
+        noticeBar = new HBox(12, notice, dismiss);
+        HBox.setHgrow(notice, Priority.ALWAYS);
+        notice.setMaxWidth(Double.MAX_VALUE);
+        noticeBar.getStyleClass().add("notice-bar");
+        noticeBar.setAlignment(Pos.CENTER_LEFT);
+        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
+        noticeBar.setVisible(false);
+        topBar = buildTopBar();
+        title.setId("screen-title");
+        VBox top = new VBox(topBar, noticeBar);
+        root.setTop(top);
+        globalShortcuts = List.of(
+                new Shortcut(Keys.HELP, "Help: every shortcut", this::help),
+                new Shortcut(Keys.AUDIENCE_WINDOW, "Show or hide the audience window", this::toggleAudience),
+                new Shortcut(Keys.AUDIENCE_FULL_SCREEN, "Audience window full screen", this::audienceFullScreen),
+                new Shortcut(Keys.HOME, "Rally home", this::home),
+                new Shortcut(Keys.CONSOLE, "Race console", this::console),
+                new Shortcut(Keys.INSPECTOR, "Event inspector", this::inspector));
+        Scene scene = Ui.scene(root, 1280, 800);
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        stage.setScene(scene);
+        stage.setTitle("RallyLab");
+        stage.setMinWidth(960);
+        stage.setMinHeight(640);
+    }
+
+    // ---- rally open / closed ------------------------------------------------------------------
+
+    /** Shows the start screen (no rally open). */
+    public void showStart(Parent startScreen) {
+        replace(null);
+        rallyLabel.setText("RallyLab");
+        trackBadge.setText("");
+        rallyOnly.forEach(n -> n.setVisible(false));
+        stage.setTitle("RallyLab");
+        title.setText("Welcome to RallyLab");
+        root.setCenter(framed(startScreen));
+        installShortcuts(List.of(new Shortcut(Keys.HELP, "Help: every shortcut", this::help)));
+    }
+
+    /**
+     * Takes {@code opened} over and shows where it stands: the racing section's console, else
+     * rally home. {@code onClosed} runs after the operator closes it (to show the start screen).
+     */
+    public void open(RaceDay opened, Runnable onClosed) {
+        closeDay();
+        this.day = Objects.requireNonNull(opened, "opened");
+        this.onRallyClosed = Objects.requireNonNull(onClosed, "onClosed");
+        rallyOnly.forEach(n -> n.setVisible(true));
+        String name = day.session().state().rallyName();
+        rallyLabel.setText(name.isBlank() ? day.session().path().getFileName().toString() : name);
+        stage.setTitle("RallyLab – " + rallyLabel.getText());
+        loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, this::showTrack);
+        audience = new AudienceWindow(day.audience().screens(), day.audience().overlay());
+        audience.show();
+        javafx.stage.Screen.getScreens().stream().filter(m -> !m.equals(javafx.stage.Screen.getPrimary()))
+                .findFirst().ifPresent(audience::fullScreenOn); // a projector is plugged in: use it
+        stage.toFront();
+        stage.requestFocus();
+        if (day.session().activeSection().isPresent()) {
+            console();
+        } else {
+            home();
+        }
+    }
+
+    /** The open race day, if a rally is open. */
+    public Optional<RaceDay> openDay() {
+        return Optional.ofNullable(day);
+    }
+
+    /** The audience window of the open rally, if any. */
+    public Optional<AudienceWindow> audienceWindow() {
+        return Optional.ofNullable(audience);
+    }
+
+    /** The screen shown now (null on the start screen). */
+    public OperatorScreen currentScreen() {
+        return screen;
+    }
+
+    /** Closes the open rally (audience, loop, track, file). Safe to call twice. */
+    public void closeDay() {
+        replace(null);
+        if (loopSubscription != null) {
+            loopSubscription.close();
+            loopSubscription = null;
+        }
+        if (audience != null) {
+            audience.close();
+            audience = null;
+        }
+        if (day != null) {
+            RaceDay closing = day;
+            day = null;
+            try {
+                closing.close();
+            } catch (RallyFileException e) {
+                LOG.log(System.Logger.Level.WARNING, "closing " + closing.session().path(), e);
+            }
+        }
+    }
+
+    // ---- OperatorContext -----------------------------------------------------------------------
+
+    @Override
+    public RaceDay day() {
+        if (day == null) {
+            throw new IllegalStateException("no rally is open");
+        }
+        return day;
+    }
+
+    @Override
+    public Navigator go() {
+        return this;
+    }
+
+    @Override
+    public Window window() {
+        return stage;
+    }
+
+    @Override
+    public void notice(String message) {
+        String text = message == null ? "" : message.strip();
+        notice.setText(text);
+        noticeBar.setVisible(!text.isEmpty());
+    }
+
+    /** The notice shown now ("" when none). */
+    public String noticeText() {
+        return notice.getText();
+    }
+
+    // ---- Navigator -----------------------------------------------------------------------------
+
+    @Override
+    public void home() {
+        ifOpen(() -> new RallyHome(this));
+    }
+
+    @Override
+    public void editRally() {
+        ifOpen(() -> new RallyEditor(this));
+    }
+
+    @Override
+    public void checkIn(String sectionId) {
+        ifOpen(() -> new CheckInScreen(this, sectionId));
+    }
+
+    @Override
+    public void startSection(String sectionId) {
+        ifOpen(() -> new StartSectionScreen(this, sectionId));
+    }
+
+    @Override
+    public void console() {
+        if (day == null) {
+            return;
+        }
+        if (day.session().activeSection().isEmpty()) {
+            notice("No section is racing. Check cars in and start a section from rally home.");
+            home();
+            return;
+        }
+        ifOpen(() -> new LiveConsole(this));
+    }
+
+    @Override
+    public void sectionComplete(String sectionId) {
+        ifOpen(() -> new SectionCompleteScreen(this, sectionId));
+    }
+
+    @Override
+    public void inspector() {
+        ifOpen(() -> new EventInspector(this));
+    }
+
+    @Override
+    public void help() {
+        HelpDialog.show(stage, globalShortcuts, screen == null ? "" : screen.title(),
+                screen == null ? List.of() : screen.shortcuts());
+    }
+
+    @Override
+    public void closeRally() {
+        closeDay();
+        onRallyClosed.run();
+    }
+
+    @Override
+    public void toggleAudience() {
+        if (audience == null) {
+            return;
+        }
+        if (audience.isShowing()) {
+            audience.close();
+        } else {
+            audience.show();
+        }
+    }
+
+    @Override
+    public void audienceFullScreen() {
+        if (audience == null) {
+            return;
+        }
+        if (!audience.isShowing()) {
+            audience.show();
+        }
+        audience.toggleFullScreen();
+    }
+
+    // ---- inside --------------------------------------------------------------------------------
+
+    private void ifOpen(Supplier<OperatorScreen> next) {
+        if (day == null) {
+            return;
+        }
+        OperatorScreen built = next.get();
+        replace(built);
+        title.setText(built.title());
+        root.setCenter(framed(built.view()));
+        List<Shortcut> keys = new ArrayList<>(globalShortcuts);
+        keys.addAll(built.shortcuts());
+        installShortcuts(keys);
+        built.view().requestFocus();
+    }
+
+    private void replace(OperatorScreen next) {
+        if (screen != null) {
+            try {
+                screen.dispose();
+            } catch (RuntimeException e) {
+                LOG.log(System.Logger.Level.WARNING, "disposing " + screen.title(), e);
+            }
+        }
+        screen = next;
+    }
+
+    private Parent framed(Parent content) {
+        VBox box = new VBox(10, title, content);
+        VBox.setVgrow(content, Priority.ALWAYS);
+        box.setPadding(new Insets(14, 18, 14, 18));
+        return box;
+    }
+
+    private void installShortcuts(List<Shortcut> shortcuts) {
+        this.shortcuts = List.copyOf(shortcuts);
+    }
+
+    /** One key handler for every shortcut (not scene accelerators: a shortcut may change the screen). */
+    private void onKey(KeyEvent event) {
+        for (Shortcut s : shortcuts) {
+            if (s.keys().match(event)) {
+                event.consume();
+                s.action().run();
+                return;
+            }
+        }
+    }
+
+    private HBox buildTopBar() {
+        rallyLabel.setId("top-rally");
+        trackBadge.setId("track-badge");
+        Button home = Ui.button("Rally home", "top-home", Keys.HOME, this::home);
+        Button console = Ui.button("Race console", "top-console", Keys.CONSOLE, this::console);
+        MenuButton audienceMenu = new MenuButton("Audience");
+        audienceMenu.setId("top-audience");
+        audienceMenu.setOnShowing(e -> fillAudienceMenu(audienceMenu));
+        Button help = Ui.button("Help", "top-help", Keys.HELP, this::help);
+        Button close = Ui.button("Close rally", "top-close", this::closeRally);
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, rallyLabel, spacer, trackBadge, home, console, audienceMenu, help, close);
+        rallyOnly.addAll(List.of(trackBadge, home, console, audienceMenu, close));
+        rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
+        bar.getStyleClass().add("top-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    private void fillAudienceMenu(MenuButton menu) {
+        menu.getItems().clear();
+        MenuItem toggle = new MenuItem((audience != null && audience.isShowing() ? "Hide audience window"
+                : "Show audience window") + " (" + Keys.AUDIENCE_WINDOW.getDisplayText() + ")");
+        toggle.setOnAction(e -> toggleAudience());
+        MenuItem full = new MenuItem("Full screen on its monitor (" + Keys.AUDIENCE_FULL_SCREEN.getDisplayText() + ")");
+        full.setOnAction(e -> audienceFullScreen());
+        menu.getItems().addAll(toggle, full);
+        List<javafx.stage.Screen> monitors = javafx.stage.Screen.getScreens();
+        for (int i = 0; i < monitors.size(); i++) {
+            javafx.stage.Screen monitor = monitors.get(i);
+            var b = monitor.getBounds();
+            MenuItem on = new MenuItem("Full screen on monitor " + (i + 1) + " (" + (int) b.getWidth() + "×"
+                    + (int) b.getHeight() + (monitor.equals(javafx.stage.Screen.getPrimary()) ? ", this laptop" : "")
+                    + ")");
+            on.setOnAction(e -> {
+                if (audience != null) {
+                    if (!audience.isShowing()) {
+                        audience.show();
+                    }
+                    audience.fullScreenOn(monitor);
+                }
+            });
+            menu.getItems().add(on);
+        }
+        MenuItem zoomIn = new MenuItem("Larger text");
+        zoomIn.setOnAction(e -> audience.zoomIn());
+        MenuItem zoomOut = new MenuItem("Smaller text");
+        zoomOut.setOnAction(e -> audience.zoomOut());
+        MenuItem zoomReset = new MenuItem("Normal text size");
+        zoomReset.setOnAction(e -> audience.resetZoom());
+        boolean none = audience == null;
+        zoomIn.setDisable(none);
+        zoomOut.setDisable(none);
+        zoomReset.setDisable(none);
+        menu.getItems().addAll(new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+    }
+
+    private void showTrack(LoopState loop) {
+        trackBadge.getStyleClass().removeAll("status-ok", "status-warn", "status-bad");
+        if (loop.manual() && !loop.trackAttached()) {
+            trackBadge.setText("No track: manual mode");
+            trackBadge.getStyleClass().add("status-warn");
+        } else if (loop.manual()) {
+            trackBadge.setText("Manual mode");
+            trackBadge.getStyleClass().add("status-warn");
+        } else if (loop.track() != null && loop.track().connected()) {
+            trackBadge.setText("Track connected");
+            trackBadge.getStyleClass().add("status-ok");
+        } else {
+            trackBadge.setText("Track disconnected");
+            trackBadge.getStyleClass().add("status-bad");
+        }
+    }
+
+    /** For the start-up notice after a crash: the section and heat the log stopped at. */
+    static String whereItStopped(RaceDay day) {
+        Optional<SectionState> s = day.session().activeSection();
+        return s.map(x -> x.sectionName() + ", heat " + x.stagedHeatNumber() + " of " + x.heatCount())
+                .orElse("rally home");
+    }
+
+    /** The rally file open now, if any. */
+    public Optional<Path> rallyFile() {
+        return Optional.ofNullable(day).map(d -> d.session().path());
+    }
+}

@@ -1,0 +1,233 @@
+package org.rallylab.app.ui;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.rallylab.app.demo.Autopilot;
+import org.rallylab.app.demo.DemoSetup;
+import org.rallylab.app.race.AudienceDirector;
+import org.rallylab.app.race.RaceDay;
+import org.rallylab.app.race.TaskScheduler;
+import org.rallylab.app.settings.OpenRallyMarker;
+import org.rallylab.app.settings.RecentRallies;
+import org.rallylab.app.ui.prerace.NewRallyDialog;
+import org.rallylab.app.ui.start.StartScreen;
+import org.rallylab.domain.event.SectionStarted;
+import org.rallylab.store.RallyFile;
+import org.rallylab.store.RallyFileException;
+import org.rallylab.track.Track;
+
+/**
+ * The JavaFX application: the operator window, what it opens at start, the autopilot and a clean
+ * shutdown. Started by {@link AppLauncher}; the options are handed over before launch.
+ */
+public final class RallyLabApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(RallyLabApp.class.getName());
+    private static volatile AppOptions options;
+    private static volatile int exitCode;
+
+    private ScheduledExecutorService timer;
+    private RallyOpener opener;
+    private RecentRallies recent;
+    private OperatorWindow window;
+    private OpenRallyMarker marker;
+    private Autopilot autopilot;
+    private StartProbe probe;
+
+    static void prepare(AppOptions given) {
+        options = given;
+        exitCode = 0;
+    }
+
+    static int exitCode() {
+        return exitCode;
+    }
+
+    /** The operator window (tests). */
+    OperatorWindow window() {
+        return window;
+    }
+
+    @Override
+    public void start(Stage stage) {
+        AppOptions o = options != null ? options : AppOptions.plain(RallyFile.defaultFolder());
+        timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "rallylab-timer");
+            t.setDaemon(true);
+            return t;
+        });
+        TaskScheduler later = TaskScheduler.using(timer, Platform::runLater);
+        opener = new RallyOpener(Clock.systemUTC(), Platform::runLater, later, AudienceDirector.Timing.DEFAULT,
+                o.speed(), o.seed());
+        recent = new RecentRallies(o.dataFolder(), Clock.systemUTC());
+        marker = new OpenRallyMarker(o.dataFolder());
+        window = new OperatorWindow(stage);
+        new ErrorReport(() -> stage, () -> window.rallyFile().orElse(null)).install();
+        stage.setOnCloseRequest(e -> Platform.exit());
+        probe = StartProbe.fromSystemProperties(stage, window);
+        stage.show();
+
+        if (o.demo()) {
+            startDemo(o, o.counts(), o.rally());
+        } else if (o.rally() != null) {
+            openFile(o.rally(), o.track(), o);
+        } else {
+            Optional<OpenRallyMarker.Open> left = marker.leftOpen();
+            showStart(o);
+            left.ifPresent(open -> {
+                if (openFile(open.path(), open.track(), o)) {
+                    window.notice("RallyLab was not closed properly last time, so it reopened "
+                            + open.path().getFileName() + " where the log stopped: "
+                            + OperatorWindow.whereItStopped(window.day()) + ". No result was lost.");
+                }
+            });
+        }
+        probe.armed();
+    }
+
+    @Override
+    public void stop() {
+        if (autopilot != null) {
+            autopilot.close();
+        }
+        if (window != null) {
+            boolean wasOpen = window.openDay().isPresent();
+            window.closeDay();
+            if (wasOpen) {
+                marker.closed();
+            }
+        }
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+    }
+
+    private void showStart(AppOptions o) {
+        window.showStart(new StartScreen(recent.list(), o.counts(), new StartScreen.Actions() {
+            @Override
+            public void newRally() {
+                NewRallyDialog.ask(window.window(), o.dataFolder()).ifPresent(answer -> {
+                    try {
+                        RaceDay day = opener.create(answer.file(), answer.rallyName(), answer.date(), o.track());
+                        opened(day, o.track(), o);
+                        window.editRally();
+                    } catch (RallyFileException | IllegalArgumentException e) {
+                        window.notice(e.getMessage());
+                    }
+                });
+            }
+
+            @Override
+            public void openFile() {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Open a rally file");
+                chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Rally files",
+                        "*" + RallyFile.EXTENSION));
+                if (java.nio.file.Files.isDirectory(o.dataFolder())) {
+                    chooser.setInitialDirectory(o.dataFolder().toFile());
+                }
+                java.io.File chosen = chooser.showOpenDialog(window.window());
+                if (chosen != null) {
+                    RallyLabApp.this.openFile(chosen.toPath(), o.track(), o);
+                }
+            }
+
+            @Override
+            public void open(Path rallyFile) {
+                RallyLabApp.this.openFile(rallyFile, o.track(), o);
+            }
+
+            @Override
+            public void demo(DemoSetup.Counts counts) {
+                startDemo(o, counts, null);
+            }
+        }).view());
+    }
+
+    private void startDemo(AppOptions o, DemoSetup.Counts counts, Path file) {
+        String track = o.effectiveTrack() == null ? "sim" : o.effectiveTrack();
+        try {
+            Path target = file != null ? file : DemoSetup.freeFile(o.dataFolder());
+            RaceDay day = java.nio.file.Files.exists(target) ? opener.open(target, track)
+                    : opener.createDemo(target, counts, track);
+            opened(day, track, o);
+        } catch (RallyFileException | IllegalArgumentException e) {
+            failedToOpen(o, e.getMessage());
+        }
+    }
+
+    private boolean openFile(Path file, String track, AppOptions o) {
+        try {
+            opened(opener.open(file, track), track, o);
+            return true;
+        } catch (RallyFileException | IllegalArgumentException e) {
+            failedToOpen(o, e.getMessage());
+            return false;
+        }
+    }
+
+    private void failedToOpen(AppOptions o, String message) {
+        if (o.exitWhenDone()) {
+            System.err.println("rallylab: " + message);
+            exitCode = 1;
+            Platform.exit();
+            return;
+        }
+        if (window.openDay().isEmpty()) {
+            showStart(o);
+        }
+        window.notice(message);
+    }
+
+    private void opened(RaceDay day, String track, AppOptions o) {
+        Path path = day.session().path();
+        recent.opened(path);
+        marker.opened(new OpenRallyMarker.Open(path, track));
+        window.open(day, () -> {
+            if (autopilot != null) {
+                autopilot.close();
+                autopilot = null;
+            }
+            marker.closed();
+            showStart(o);
+        });
+        if (o.autopilot()) {
+            startAutopilot(day, o);
+        }
+    }
+
+    private void startAutopilot(RaceDay day, AppOptions o) {
+        int lanes = day.track().map(Track::laneCount).filter(n -> n >= 2).orElse(DemoSetup.TRACK_LANES);
+        autopilot = new Autopilot(day.session(), day.loop(), lanes, Platform::runLater,
+                TaskScheduler.using(timer, Platform::runLater), Autopilot.Pace.DEMO,
+                progress -> window.notice("Autopilot: " + progress));
+        day.session().addListener(change -> {
+            if (change.events().stream().anyMatch(e -> e.event() instanceof SectionStarted)
+                    && window.openDay().isPresent()) {
+                window.console(); // the autopilot started a section: show it racing
+            }
+        });
+        autopilot.start().whenComplete((ok, failure) -> Platform.runLater(() -> {
+            if (failure != null) {
+                LOG.log(System.Logger.Level.ERROR, "autopilot stopped", failure);
+                window.notice("Autopilot stopped: " + failure.getMessage());
+                System.err.println("rallylab: autopilot stopped: " + failure.getMessage());
+            } else {
+                window.notice("Autopilot: every section is complete.");
+                System.out.println("rallylab: every section of " + day.session().path().getFileName()
+                        + " is complete");
+            }
+            if (o.exitWhenDone()) {
+                exitCode = failure == null ? 0 : 1;
+                Platform.exit();
+            }
+        }));
+    }
+}

@@ -1,0 +1,80 @@
+package org.rallylab.app.ui.dialogs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.command.Decision;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class ConfirmTest {
+
+    private static final String MESSAGE = "Kub Kars has raced 1 of 14 heats. Ending now ranks the cars on the "
+            + "heats raced so far; the remaining heats are not raced. This cannot be undone.";
+
+    @TempDir
+    Path folder;
+    private Stage stage;
+    private DialogBench bench;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (bench != null) {
+            bench.close();
+        }
+    }
+
+    private DialogBench.Answer<Boolean> open(FxRobot robot) {
+        return bench.open(robot, () -> Confirm.ask(stage, "End Kub Kars early?", MESSAGE, "End section now"));
+    }
+
+    @Test
+    void the_action_needs_its_button_and_then_the_section_ends(FxRobot robot) {
+        bench = DialogBench.racing(folder, stage);
+        bench.rankHeatOne();
+        var answer = open(robot);
+        bench.screenshot("operator-dialog-end-early");
+        robot.push(KeyCode.SHIFT, KeyCode.TAB); // from Cancel back to the action
+        robot.push(KeyCode.ENTER);
+        assertThat(answer.get()).isTrue();
+        assertThat(bench.execute(new Command.EndSectionEarly(bench.sectionId))).isInstanceOf(Decision.Accepted.class);
+    }
+
+    @Test
+    void enter_alone_cancels_because_cancel_is_the_default(FxRobot robot) {
+        bench = DialogBench.racing(folder, stage);
+        var answer = open(robot);
+        robot.push(KeyCode.ENTER);
+        assertThat(answer.get()).isFalse();
+    }
+
+    @Test
+    void escape_cancels(FxRobot robot) {
+        bench = DialogBench.racing(folder, stage);
+        var answer = open(robot);
+        robot.push(KeyCode.ESCAPE);
+        assertThat(answer.get()).isFalse();
+    }
+
+    @Test
+    void clicking_the_action_confirms(FxRobot robot) {
+        bench = DialogBench.racing(folder, stage);
+        var answer = open(robot);
+        robot.clickOn("#confirm-action");
+        assertThat(answer.get()).isTrue();
+    }
+}

@@ -1,0 +1,192 @@
+package org.rallylab.app.ui.home;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.app.demo.DemoSetup;
+import org.rallylab.app.ui.Screenshots;
+import org.rallylab.app.ui.UiFixture;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.command.Decision;
+import org.rallylab.domain.event.CarArrived;
+import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.state.RosterEntry;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class CheckInScreenTest {
+
+    @TempDir
+    Path dir;
+    private Stage stage;
+    private UiFixture fixture;
+    private CheckInScreen screen;
+    private String kubs;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void close() {
+        if (screen != null) {
+            UiFixture.fxRun(screen::dispose);
+        }
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private void open() {
+        fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
+        kubs = fixture.section(DemoSetup.KUB_KARS).sectionId();
+        screen = UiFixture.fx(() -> new CheckInScreen(fixture.context, kubs));
+        UiFixture.show(stage, screen, 1280, 800);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
+    void a_car_number_and_enter_checks_the_car_in(FxRobot robot) {
+        open();
+        assertThat(UiFixture.fx(screen::title)).isEqualTo("Kub Kars – check-in");
+        assertThat(counter(robot)).isEqualTo("0 of 8 checked in");
+        int before = fixture.eventsOnDisk().size();
+
+        robot.clickOn("#search").write("3").type(KeyCode.ENTER);
+        robot.write("7").type(KeyCode.ENTER);
+
+        assertThat(arrivals(before)).containsExactly("3", "7");
+        assertThat(counter(robot)).isEqualTo("2 of 8 checked in");
+        assertThat(UiFixture.fx(() -> robot.lookup("#search").queryTextInputControl().getText())).isEmpty();
+        assertThat(fixture.context.notices).isEmpty();
+
+        // again: refused, and the screen says arrival cannot be undone
+        robot.write("3").type(KeyCode.ENTER);
+        assertThat(arrivals(before)).containsExactly("3", "7");
+        assertThat(fixture.context.notices).hasSize(1);
+        assertThat(fixture.context.notices.get(0)).contains("already checked in")
+                .contains("remove a car from racing in the console instead");
+    }
+
+    @Test
+    void searching_by_name_filters_the_list_and_enter_checks_in_the_first_match(FxRobot robot) {
+        open();
+        RosterEntry five = fixture.section(DemoSetup.KUB_KARS).rosterEntry("5").orElseThrow();
+        String part = five.name().substring(0, 3).toLowerCase(Locale.ROOT);
+        robot.clickOn("#search").write(part);
+
+        List<CheckInRow> shown = rows(robot);
+        assertThat(shown).isNotEmpty().extracting(CheckInRow::carNumber).contains("5");
+        assertThat(shown).allSatisfy(r -> assertThat(r.name().toLowerCase(Locale.ROOT)).contains(part));
+        assertThat(shown.size()).isLessThan(8);
+        Screenshots.take(stage, "operator-check-in");
+
+        int before = fixture.eventsOnDisk().size();
+        robot.type(KeyCode.ENTER);
+        assertThat(arrivals(before)).containsExactly(shown.get(0).carNumber());
+        assertThat(rows(robot)).hasSize(8);
+    }
+
+    @Test
+    void a_typed_number_comes_before_names_and_longer_numbers() {
+        List<CheckInRow> rows = List.of(new CheckInRow("11", "Ava B.", false, null),
+                new CheckInRow("2", "Ben 1", false, null), new CheckInRow("1", "Cleo", false, null));
+        assertThat(CarSearch.matches(rows, "1")).extracting(CheckInRow::carNumber).containsExactly("1", "11", "2");
+        assertThat(CarSearch.matches(rows, " BEN ")).extracting(CheckInRow::carNumber).containsExactly("2");
+        assertThat(CarSearch.matches(rows, "")).hasSize(3);
+    }
+
+    @Test
+    void check_in_all_asks_first_then_checks_in_every_remaining_car_one_command_each(FxRobot robot) {
+        open();
+        arrive("2", "4");
+        int before = fixture.eventsOnDisk().size();
+
+        robot.clickOn("#check-in-all");
+        robot.clickOn("#cancel-check-in-all");
+        assertThat(fixture.eventsOnDisk()).hasSize(before);
+
+        robot.clickOn("#check-in-all");
+        robot.clickOn("#confirm-check-in-all");
+        assertThat(arrivals(before)).containsExactly("1", "3", "5", "6", "7", "8");
+        assertThat(fixture.typesOnDiskAfter(before)).containsOnly(CarArrived.TYPE).hasSize(6);
+        assertThat(counter(robot)).isEqualTo("8 of 8 checked in");
+    }
+
+    @Test
+    void the_check_in_all_shortcut_is_offered() {
+        open();
+        assertThat(screen.shortcuts()).extracting(s -> s.keys())
+                .contains(org.rallylab.app.ui.Keys.CHECK_IN_ALL, org.rallylab.app.ui.Keys.SEARCH);
+    }
+
+    @Test
+    void after_the_start_a_banner_explains_late_arrivals(FxRobot robot) {
+        open();
+        Node banner = robot.lookup("#late-banner").query();
+        assertThat(UiFixture.fx(() -> banner.getParent().isVisible())).isFalse();
+        assertThat(robot.lookup("#start-section").query().isVisible()).isTrue();
+
+        arrive("1", "2", "3", "4", "5");
+        execute(new Command.StartSection(kubs, List.of(1, 2, 3, 4, 5, 6)));
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(UiFixture.fx(() -> banner.getParent().isVisible())).isTrue();
+        assertThat(UiFixture.fx(() -> ((Label) banner).getText())).contains("remaining heats")
+                .contains("re-planned").contains("catch-up heats");
+        assertThat(robot.lookup("#start-section").query().isVisible()).isFalse();
+        assertThat(robot.lookup("#console").query().isVisible()).isTrue();
+
+        int before = fixture.eventsOnDisk().size();
+        robot.clickOn("#search").write("6").type(KeyCode.ENTER);
+        assertThat(arrivals(before)).containsExactly("6");
+        Screenshots.take(stage, "operator-check-in-late");
+        robot.clickOn("#console");
+        robot.clickOn("#home");
+        assertThat(fixture.context.visits).containsExactly("console", "home");
+    }
+
+    private List<CheckInRow> rows(FxRobot robot) {
+        return UiFixture.fx(() -> {
+            @SuppressWarnings("unchecked")
+            TableView<CheckInRow> table = (TableView<CheckInRow>) robot.lookup("#roster").query();
+            return List.copyOf(table.getItems());
+        });
+    }
+
+    private String counter(FxRobot robot) {
+        return UiFixture.fx(() -> robot.lookup("#counter").queryAs(Label.class).getText());
+    }
+
+    private List<String> arrivals(int skip) {
+        List<DomainEvent> all = fixture.eventsOnDisk();
+        return all.subList(skip, all.size()).stream().filter(e -> e instanceof CarArrived)
+                .map(e -> ((CarArrived) e).carNumber()).toList();
+    }
+
+    private void arrive(String... cars) {
+        for (String car : cars) {
+            execute(new Command.MarkArrived(kubs, car));
+        }
+    }
+
+    private void execute(Command command) {
+        Decision d = UiFixture.fx(() -> fixture.day.session().execute(command));
+        assertThat(d).as(command.toString()).isInstanceOf(Decision.Accepted.class);
+    }
+}
