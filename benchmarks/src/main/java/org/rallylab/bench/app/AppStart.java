@@ -15,7 +15,7 @@ import org.rallylab.domain.event.DomainEvent;
 
 /**
  * The app as a user starts it: a fresh JVM runs the packaged app ({@code controller-app/target/rallylab.jar},
- * what {@code ./rallylab} runs) on a rally file, and the app's start probe
+ * what {@code ./rallylab} runs, with the same default JVM options) on a rally file, and the app's start probe
  * ({@code -Drallylab.probe}) reports, at the first rendered pulse of the operator window, the time
  * since the JVM started and the resident memory after a GC; then it exits. Needs a display
  * (benchmarks/run starts Xvfb when there is none).
@@ -69,7 +69,6 @@ public final class AppStart {
             Path data = Files.createDirectories(folder.resolve("data-" + i));
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString()));
-            command.addAll(AppJvm.FLAGS);
             command.addAll(List.of("-Drallylab.probe=" + probe, "-Drallylab.probe.exit=true",
                     "-Drallylab.data=" + data, "-jar", jar.toString(), "--rally", rally.toString(), "--track", "none"));
             Process app = new ProcessBuilder(command).redirectErrorStream(true)

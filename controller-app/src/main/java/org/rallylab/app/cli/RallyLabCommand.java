@@ -50,9 +50,9 @@ final class RallyLabCommand implements Callable<Integer> {
             + "mode). Default: the Pico when one is plugged in, else manual mode; the demo uses sim.")
     private String track;
 
-    @Option(names = "--counts", paramLabel = "B,K,S", split = ",", description = "The demo's cars in Beaver "
-            + "Buggies, Kub Kars and Scout Trucks (default 8,14,9).")
-    private int[] counts;
+    @Option(names = "--counts", paramLabel = "B,K,S", description = "The demo's cars in Beaver Buggies, Kub Kars "
+            + "and Scout Trucks (default 8,14,9).")
+    private String counts;
 
     @Option(names = "--speed", paramLabel = "FACTOR", defaultValue = "1", description = "How much faster than real "
             + "time the simulated track races (default ${DEFAULT-VALUE}).")
@@ -69,11 +69,7 @@ final class RallyLabCommand implements Callable<Integer> {
         try {
             DemoSetup.Counts demoCounts = DemoSetup.Counts.DEFAULT;
             if (counts != null) {
-                if (counts.length != 3) {
-                    throw new IllegalArgumentException("--counts needs three numbers (Beaver Buggies, Kub Kars, "
-                            + "Scout Trucks), such as 8,14,9");
-                }
-                demoCounts = new DemoSetup.Counts(counts[0], counts[1], counts[2]);
+                demoCounts = demoCounts(counts);
             }
             if (track != null) {
                 TrackChoice.parse(track, SerialTransport::listPorts);
@@ -88,5 +84,19 @@ final class RallyLabCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         return AppLauncher.launch(options, err);
+    }
+
+    private static DemoSetup.Counts demoCounts(String value) {
+        String[] parts = value.split(",", -1);
+        try {
+            if (parts.length == 3) {
+                return new DemoSetup.Counts(Integer.parseInt(parts[0].strip()), Integer.parseInt(parts[1].strip()),
+                        Integer.parseInt(parts[2].strip()));
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException("--counts " + value + ": give three whole numbers (Beaver Buggies, Kub "
+                + "Kars, Scout Trucks), such as 8,14,9");
     }
 }

@@ -110,7 +110,16 @@ public final class RallyLabApp extends Application {
     }
 
     private void showStart(AppOptions o) {
-        window.showStart(new StartScreen(recent.list(), o.counts(), new StartScreen.Actions() {
+        window.showStart(new StartScreen(recent.list(), o.counts(), startActions(o)).view());
+    }
+
+    /** What the start screen's buttons do (tests call them with a file an operator would pick). */
+    StartScreen.Actions startActions() {
+        return startActions(options != null ? options : AppOptions.plain(RallyFile.defaultFolder()));
+    }
+
+    private StartScreen.Actions startActions(AppOptions o) {
+        return new StartScreen.Actions() {
             @Override
             public void newRally() {
                 NewRallyDialog.ask(window.window(), o.dataFolder()).ifPresent(answer -> {
@@ -148,7 +157,7 @@ public final class RallyLabApp extends Application {
             public void demo(DemoSetup.Counts counts) {
                 startDemo(o, counts, null);
             }
-        }).view());
+        };
     }
 
     private void startDemo(AppOptions o, DemoSetup.Counts counts, Path file) {

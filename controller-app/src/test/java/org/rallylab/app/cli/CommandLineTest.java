@@ -200,7 +200,7 @@ class CommandLineTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("missing.rallylab", "no such file");
         assertThat(Cli.run("--autopilot").err()).contains("--autopilot needs a rally");
-        assertThat(Cli.run("--demo", "--counts", "1,2").err()).contains("three numbers");
+        assertThat(Cli.run("--demo", "--counts", "1,2").err()).contains("three whole numbers");
         assertThat(Cli.run("--demo", "--counts", "1,8,9").err()).contains("2 to 200 cars");
     }
 

@@ -86,7 +86,7 @@ class WholeDayTest {
         assertThat(title()).contains("RallyLab Demo Rally");
         click("#check-in-" + beavers);
         click("#check-in-all");
-        click("#confirm-check-in-all");
+        click("#confirm-action");
         assertThat(fresh(CarArrived.class)).hasSize(6);
         click("#start-section");
         assertThat(title()).contains("Beaver Buggies – start");
@@ -141,6 +141,22 @@ class WholeDayTest {
                 .containsExactly(1);
         await("heat 1 results on the audience", () -> screens(AudienceMessage.Results.class).stream()
                 .anyMatch(r -> r.sectionName().equals("Kub Kars") && r.heat() == 1), 5);
+
+        Screenshots.take(stage, "operator-window-console");
+        Stage projector = app.window().audienceWindow().orElseThrow().stage();
+        UiFixture.fxRun(projector::toFront);
+        Screenshots.take(projector, "audience-window-live");
+        UiFixture.fxRun(stage::toFront);
+        robot.targetWindow(stage);
+        robot.push(KeyCode.F1);
+        await("help", () -> UiFixture.fx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#help") != null)), 5);
+        Window help = UiFixture.fx(() -> Window.getWindows().stream()
+                .filter(w -> w.getScene() != null && w.getScene().lookup("#help") != null).findFirst().orElseThrow());
+        assertThat(robot.lookup("#help").queryAs(Node.class)).isNotNull();
+        Screenshots.take(help, "operator-help");
+        robot.targetWindow(help).push(KeyCode.ESCAPE);
+        await("help closed", () -> !UiFixture.fx(help::isShowing), 5);
 
         // ---- re-run (reason) ----
         shortcut(KeyCode.R);

@@ -8,10 +8,7 @@ import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -29,6 +26,7 @@ import org.rallylab.app.ui.OperatorContext;
 import org.rallylab.app.ui.OperatorScreen;
 import org.rallylab.app.ui.Shortcut;
 import org.rallylab.app.ui.Ui;
+import org.rallylab.app.ui.dialogs.Confirm;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.state.SectionState;
 
@@ -263,18 +261,10 @@ public final class CheckInScreen implements OperatorScreen {
             context.notice("Every car of " + sectionName + " is already checked in.");
             return;
         }
-        ButtonType yes = new ButtonType("Check in " + waiting.size() + (waiting.size() == 1 ? " car" : " cars"),
-                ButtonBar.ButtonData.OK_DONE);
-        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION, "", yes, ButtonType.CANCEL);
-        confirm.initOwner(context.window());
-        confirm.setTitle("Check in all");
-        confirm.setHeaderText("Check in all " + waiting.size() + " cars of " + sectionName
-                + " not yet checked in?");
-        confirm.setContentText("Only do this when every car is really here. " + STAYS_CHECKED_IN);
-        confirm.getDialogPane().getStylesheets().add(Ui.STYLESHEET);
-        confirm.getDialogPane().lookupButton(yes).setId("confirm-check-in-all");
-        confirm.getDialogPane().lookupButton(ButtonType.CANCEL).setId("cancel-check-in-all");
-        if (confirm.showAndWait().orElse(ButtonType.CANCEL) != yes) {
+        boolean yes = Confirm.ask(context.window(), "Check in all " + waiting.size() + " cars of " + sectionName
+                + " not yet checked in?", "Only do this when every car is really here. " + STAYS_CHECKED_IN,
+                "Check in " + waiting.size() + (waiting.size() == 1 ? " car" : " cars"));
+        if (!yes) {
             return;
         }
         for (CheckInRow row : waiting) {

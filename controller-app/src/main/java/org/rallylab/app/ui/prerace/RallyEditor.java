@@ -33,6 +33,7 @@ import org.rallylab.app.ui.OperatorContext;
 import org.rallylab.app.ui.OperatorScreen;
 import org.rallylab.app.ui.Shortcut;
 import org.rallylab.app.ui.Ui;
+import org.rallylab.app.ui.dialogs.Confirm;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.state.RallyState;
@@ -346,7 +347,7 @@ public final class RallyEditor implements OperatorScreen {
             boolean yes = Confirm.ask(context.window(), "Remove a participant",
                     "Remove " + p.name() + " (car " + p.carNumber() + ") from " + s.sectionName() + "?\n\n"
                             + "Car number " + p.carNumber() + " is retired and never given to anyone else.",
-                    "_Remove " + p.name(), "_Keep", true);
+                    "Remove " + p.name());
             if (yes) {
                 tell(new Command.RemoveParticipant(s.sectionId(), p.participantId()));
             }
@@ -365,7 +366,7 @@ public final class RallyEditor implements OperatorScreen {
                     "Load the roster of " + s.sectionName() + " (" + count + (count == 1 ? " participant" : " participants")
                             + ") for race day?\n\nAfter loading, this roster is what check-in uses, and registration"
                             + " closes: participants can no longer be added, changed or removed here.",
-                    "_Load for race day", "_Not yet", false);
+                    "Load for race day");
             if (yes && tell(new Command.LoadRosterForRaceDay(s.sectionId())) instanceof Decision.Accepted) {
                 context.notice(s.sectionName() + " is loaded for race day: check-in now uses its roster.");
             }

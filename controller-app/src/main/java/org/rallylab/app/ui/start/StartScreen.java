@@ -127,7 +127,6 @@ public final class StartScreen {
                 + "internet; every result is saved the moment it is recorded.", "muted"), columns);
         view.setId("start-screen");
         view.setPadding(new Insets(6, 0, 0, 0));
-        newRally.setDefaultButton(recent.isEmpty());
     }
 
     public Parent view() {

@@ -118,11 +118,11 @@ class CheckInScreenTest {
         int before = fixture.eventsOnDisk().size();
 
         robot.clickOn("#check-in-all");
-        robot.clickOn("#cancel-check-in-all");
+        robot.clickOn("#dialog-cancel");
         assertThat(fixture.eventsOnDisk()).hasSize(before);
 
         robot.clickOn("#check-in-all");
-        robot.clickOn("#confirm-check-in-all");
+        robot.clickOn("#confirm-action");
         assertThat(arrivals(before)).containsExactly("1", "3", "5", "6", "7", "8");
         assertThat(fixture.typesOnDiskAfter(before)).containsOnly(CarArrived.TYPE).hasSize(6);
         assertThat(counter(robot)).isEqualTo("8 of 8 checked in");

@@ -200,7 +200,7 @@ class RallyEditorTest {
         // remove with the Delete key, after the confirm
         selectRow(robot, "Ben Okafor");
         robot.type(KeyCode.DELETE);
-        robot.clickOn("#confirm-yes");
+        robot.clickOn("#confirm-action");
         List<DomainEvent> removed = rally.eventsAfter(beforeTaken + 1);
         assertThat(removed).hasSize(1).first().isInstanceOf(ParticipantRemoved.class);
         assertThat(((ParticipantRemoved) removed.get(0)).carNumber()).isEqualTo("B100");
@@ -208,7 +208,7 @@ class RallyEditorTest {
 
         // Delete, then Keep: nothing written
         selectRow(robot, "Ava Chen-Li");
-        robot.type(KeyCode.DELETE).clickOn("#confirm-no");
+        robot.type(KeyCode.DELETE).clickOn("#dialog-cancel");
         assertThat(eventCount()).isEqualTo(beforeTaken + 2);
     }
 
@@ -307,7 +307,7 @@ class RallyEditorTest {
         int before = eventCount();
         assertThat(text(robot, "#section-status")).startsWith("Not loaded yet");
 
-        robot.clickOn("#load-roster").clickOn("#confirm-yes");
+        robot.clickOn("#load-roster").clickOn("#confirm-action");
 
         List<DomainEvent> written = rally.eventsAfter(before);
         assertThat(written).hasSize(1).first().isInstanceOf(RosterLoaded.class);
@@ -323,7 +323,7 @@ class RallyEditorTest {
     void loadForRaceDay_emptyRoster_refusalShownAndNothingWritten(FxRobot robot) {
         open("Kub Kars");
         int before = eventCount();
-        robot.clickOn("#load-roster").clickOn("#confirm-yes");
+        robot.clickOn("#load-roster").clickOn("#confirm-action");
         assertThat(rally.context.notices).anyMatch(n -> n.contains("is empty"));
         assertThat(eventCount()).isEqualTo(before);
     }

@@ -1,0 +1,128 @@
+package org.rallylab.app.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Spinner;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.app.demo.DemoSetup;
+import org.rallylab.app.settings.OpenRallyMarker;
+import org.rallylab.app.settings.RecentRallies;
+import org.rallylab.app.ui.start.StartScreen;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The app started with no rally: the start screen, the demo with adjusted counts, closing, recent rallies, help. */
+class StartScreenTest {
+
+    @TempDir
+    Path folder;
+
+    private RallyLabApp app;
+    private Stage stage;
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeEach
+    void launch() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        RallyLabApp.prepare(AppOptions.plain(folder));
+        app = (RallyLabApp) FxToolkit.setupApplication(RallyLabApp::new);
+        robot.targetWindow(stage);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void demo_with_adjusted_counts_then_close_and_reopen_from_recent_rallies() {
+        assertThat(UiFixture.fx(() -> app.window().openDay().isPresent())).isFalse();
+        assertThat(robot.lookup("#new-rally").tryQuery()).isPresent();
+        assertThat(robot.lookup("#open-rally").tryQuery()).isPresent();
+        Screenshots.take(stage, "operator-start");
+
+        setCount("#demo-beavers", 5);
+        setCount("#demo-kubs", 7);
+        setCount("#demo-scouts", 3);
+        robot.clickOn("#start-demo");
+        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        var state = UiFixture.fx(() -> app.window().day().session().state());
+        assertThat(state.findSection(DemoSetup.BEAVER_BUGGIES).orElseThrow().roster()).hasSize(5);
+        assertThat(state.findSection(DemoSetup.KUB_KARS).orElseThrow().roster()).hasSize(7);
+        assertThat(state.findSection(DemoSetup.SCOUT_TRUCKS).orElseThrow().roster()).hasSize(3);
+        Path demo = UiFixture.fx(() -> app.window().day().session().path());
+        assertThat(demo.getParent()).isEqualTo(folder);
+        assertThat(UiFixture.fx(() -> app.window().day().track()).isPresent()).as("the simulated track").isTrue();
+        assertThat(new OpenRallyMarker(folder).leftOpen()).map(OpenRallyMarker.Open::path)
+                .contains(demo.toAbsolutePath());
+        Screenshots.take(stage, "operator-window-home");
+
+        robot.push(KeyCode.F1);
+        Window help = awaitWindow("RallyLab – help");
+        assertThat(robot.lookup("#help").tryQuery()).isPresent();
+        robot.targetWindow(help).push(KeyCode.ESCAPE);
+        await(() -> !UiFixture.fx(help::isShowing));
+
+        robot.targetWindow(stage).clickOn("#top-close");
+        await(() -> UiFixture.fx(() -> app.window().openDay().isEmpty()));
+        assertThat(new OpenRallyMarker(folder).leftOpen()).as("closed properly: no marker").isEmpty();
+        assertThat(new RecentRallies(folder, Clock.systemUTC()).list()).extracting(RecentRallies.Entry::path)
+                .containsExactly(demo.toAbsolutePath());
+        ListView<?> recent = robot.lookup("#recent-rallies").queryAs(ListView.class);
+        assertThat(UiFixture.fx(() -> recent.getItems().size())).isEqualTo(1);
+        robot.clickOn("#recent-rallies").push(KeyCode.ENTER);
+        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        assertThat(UiFixture.fx(() -> app.window().day().session().path())).isEqualTo(demo);
+    }
+
+    @Test
+    void a_file_that_is_not_a_rally_is_refused_with_its_reason_and_left_untouched() throws Exception {
+        Path junk = Files.writeString(folder.resolve("notes.rallylab"), "shopping list: glue, wheels");
+        byte[] before = Files.readAllBytes(junk);
+        // open it the way "Open rally file…" does once the operator picked it
+        UiFixture.fxRun(() -> startScreenActions().open(junk));
+        assertThat(UiFixture.fx(() -> app.window().openDay().isPresent())).isFalse();
+        assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("notes.rallylab");
+        assertThat(Files.readAllBytes(junk)).isEqualTo(before);
+    }
+
+    private StartScreen.Actions startScreenActions() {
+        return app.startActions();
+    }
+
+    private void setCount(String query, int value) {
+        Spinner<?> spinner = robot.lookup(query).queryAs(Spinner.class);
+        robot.clickOn(spinner.getEditor());
+        UiFixture.fxRun(spinner.getEditor()::selectAll);
+        robot.write(String.valueOf(value)).push(KeyCode.ENTER);
+        assertThat(UiFixture.fx(spinner::getValue)).isEqualTo(value);
+    }
+
+    private Window awaitWindow(String title) {
+        await(() -> UiFixture.fx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
+                && title.equals(s.getTitle()) && s.isShowing())));
+        return UiFixture.fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
+                && title.equals(s.getTitle())).findFirst().orElseThrow());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
+            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+        }
+    }
+}
