@@ -3,6 +3,7 @@ package org.rallylab.domain.command;
 import static org.rallylab.domain.command.Guards.reject;
 
 import java.util.List;
+import org.rallylab.domain.event.ArrivalCancelled;
 import org.rallylab.domain.event.CarArrived;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.event.Extras;
@@ -41,6 +42,20 @@ final class CheckInRules {
             throw reject(Guards.carLabel(s, car) + " is already checked in.");
         }
         return new Decision.Accepted(List.of(new CarArrived(now, Guards.rallyId(state), s.sectionId(), car,
+                Extras.NONE)));
+    }
+
+    static Decision cancelArrival(RallyState state, Command.CancelArrival c, long now) {
+        SectionState s = Guards.section(state, c.sectionId());
+        String car = c.carNumber() == null ? "" : c.carNumber().strip();
+        if (!s.hasArrived(car)) {
+            throw reject("Car " + car + " is not checked in.");
+        }
+        if (s.started()) {
+            throw reject(s.sectionName() + " has started: " + Guards.carLabel(s, car) + " stays checked in. If it "
+                    + "cannot race, remove it in the race console.");
+        }
+        return new Decision.Accepted(List.of(new ArrivalCancelled(now, Guards.rallyId(state), s.sectionId(), car,
                 Extras.NONE)));
     }
 

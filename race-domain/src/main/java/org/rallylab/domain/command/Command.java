@@ -104,6 +104,10 @@ public sealed interface Command {
     record MarkArrived(String sectionId, String carNumber) implements Command {
     }
 
+    /** A car checked in by mistake is not checked in after all (only before the section starts). */
+    record CancelArrival(String sectionId, String carNumber) implements Command {
+    }
+
     /** Start racing on these lanes: the schedule is made and heat 1 staged. */
     record StartSection(String sectionId, List<Integer> lanes) implements Command {
         public StartSection {

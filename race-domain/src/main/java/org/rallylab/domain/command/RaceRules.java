@@ -53,6 +53,8 @@ public final class RaceRules {
                 return PreRaceRules.loadRosterForRaceDay(state, c, now);
             } else if (command instanceof Command.MarkArrived c) {
                 return CheckInRules.markArrived(state, c, now);
+            } else if (command instanceof Command.CancelArrival c) {
+                return CheckInRules.cancelArrival(state, c, now);
             } else if (command instanceof Command.StartSection c) {
                 return CheckInRules.startSection(state, c, now);
             } else if (command instanceof Command.StageNextHeat c) {

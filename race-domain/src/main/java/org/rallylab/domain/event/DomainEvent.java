@@ -9,7 +9,7 @@ public sealed interface DomainEvent permits
         RallyCreated, SectionCreated, SectionRenamed, RegistrarInvited, OperatorInvited,
         CheckInVolunteerInvited, RoleRevoked, GroupCreated, RosterUpdated, ParticipantAdded,
         ParticipantRemoved, ParticipantUpdated,
-        RosterLoaded, CarArrived, SectionStarted, HeatStaged, RaceCompleted, RerunDeclared,
+        RosterLoaded, CarArrived, ArrivalCancelled, SectionStarted, HeatStaged, RaceCompleted, RerunDeclared,
         ResultManuallyEntered, CarRemoved, ResultCorrected, LanesChanged, SectionCompleted,
         UnrecognizedEvent {
 

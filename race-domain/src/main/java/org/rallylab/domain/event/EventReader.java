@@ -47,6 +47,8 @@ final class EventReader {
                     f.list("participants", p -> participant(p, true)), f.extras())),
             Map.entry(CarArrived.TYPE, (f, ts) -> new CarArrived(ts, f.text("rally_id"),
                     f.text("section_id"), f.carNumber("car_number"), f.extras())),
+            Map.entry(ArrivalCancelled.TYPE, (f, ts) -> new ArrivalCancelled(ts, f.text("rally_id"),
+                    f.text("section_id"), f.carNumber("car_number"), f.extras())),
             Map.entry(SectionStarted.TYPE, (f, ts) -> new SectionStarted(ts, f.text("rally_id"),
                     f.text("section_id"), f.lanes("available_lanes"), f.extras())),
             Map.entry(HeatStaged.TYPE, (f, ts) -> new HeatStaged(ts, f.text("rally_id"),

@@ -96,6 +96,10 @@ final class EventWriter {
             o.put("rally_id", e.rallyId());
             o.put("section_id", e.sectionId());
             o.put("car_number", e.carNumber());
+        } else if (event instanceof ArrivalCancelled e) {
+            o.put("rally_id", e.rallyId());
+            o.put("section_id", e.sectionId());
+            o.put("car_number", e.carNumber());
         } else if (event instanceof SectionStarted e) {
             o.put("rally_id", e.rallyId());
             o.put("section_id", e.sectionId());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import org.rallylab.domain.event.ArrivalCancelled;
 import org.rallylab.domain.event.CarArrived;
 import org.rallylab.domain.event.CarRemoved;
 import org.rallylab.domain.event.DomainEvent;
@@ -43,6 +44,7 @@ final class SectionFold {
     /** True for the race-day events this class folds. */
     static boolean isRaceDay(DomainEvent e) {
         return e instanceof RaceCompleted || e instanceof HeatStaged || e instanceof CarArrived
+                || e instanceof ArrivalCancelled
                 || e instanceof RerunDeclared || e instanceof ResultManuallyEntered || e instanceof CarRemoved
                 || e instanceof ResultCorrected || e instanceof LanesChanged || e instanceof SectionStarted
                 || e instanceof SectionCompleted || e instanceof RosterLoaded;
@@ -56,6 +58,8 @@ final class SectionFold {
             heatStaged(s, e);
         } else if (event instanceof CarArrived e) {
             carArrived(s, e);
+        } else if (event instanceof ArrivalCancelled e) {
+            arrivalCancelled(s, e);
         } else if (event instanceof RerunDeclared e) {
             rerunDeclared(s, e);
         } else if (event instanceof ResultManuallyEntered e) {
@@ -87,6 +91,13 @@ final class SectionFold {
     static void carArrived(SectionState s, CarArrived e) {
         if (s.arrived.add(e.carNumber()) && s.started && !s.completed) {
             replan(s, true);
+        }
+    }
+
+    /** Before the start only (the rules say so; a log from elsewhere that cancels later is ignored). */
+    static void arrivalCancelled(SectionState s, ArrivalCancelled e) {
+        if (!s.started) {
+            s.arrived.remove(e.carNumber());
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.event.ArrivalCancelled;
 import org.rallylab.domain.event.HeatStaged;
 import org.rallylab.domain.event.Participant;
 import org.rallylab.domain.event.SectionStarted;
@@ -66,6 +67,21 @@ class CheckInRulesTest {
         day.accept(new Command.RemoveCar("kk", "3", "destroyed"));
         assertThat(day.reject(new Command.MarkArrived("kk", "3")))
                 .isEqualTo("Car 3 was removed (destroyed) at heat 1; it cannot race again.");
+    }
+
+    @Test
+    void cancelArrival_beforeTheStart_undoesTheCheckIn_afterwardsRefusedWithWhatToDo() {
+        RaceDay day = RaceDay.withSection("kk", 4).checkIn("kk", "1", "2", "3");
+        var events = day.accept(new Command.CancelArrival("kk", "2"));
+        assertThat(events).singleElement().isInstanceOfSatisfying(ArrivalCancelled.class,
+                e -> assertThat(e.carNumber()).isEqualTo("2"));
+        assertThat(day.section("kk").arrivedCars()).containsExactly("1", "3");
+        assertThat(day.reject(new Command.CancelArrival("kk", "2"))).isEqualTo("Car 2 is not checked in.");
+        day.checkIn("kk", "2").start("kk", 1, 2);
+        assertThat(day.reject(new Command.CancelArrival("kk", "1")))
+                .isEqualTo("Section kk has started: car 1 (Driver 1) stays checked in. If it cannot race, remove it "
+                        + "in the race console.");
+        assertThat(day.section("kk").arrivedCars()).containsExactly("1", "3", "2");
     }
 
     @Test

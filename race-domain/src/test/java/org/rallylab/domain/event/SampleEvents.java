@@ -42,6 +42,8 @@ public final class SampleEvents {
                         new Participant("p-1", "Ava Chen-Li", "1"),
                         new Participant("p-2", "Ben Okafor", "B100")), Extras.NONE),
                 new CarArrived(T + 13, RALLY, SECTION, "1", Extras.NONE),
+                new CarArrived(T + 13, RALLY, SECTION, "B100", Extras.NONE),
+                new ArrivalCancelled(T + 13, RALLY, SECTION, "B100", Extras.NONE),
                 new SectionStarted(T + 14, RALLY, SECTION, List.of(1, 3, 5), Extras.NONE),
                 new HeatStaged(T + 15, RALLY, SECTION, 1, List.of(new LaneCar(1, "1", "Ava Chen-Li"),
                         new LaneCar(3, "B100", "Ben Okafor")), false, false, Extras.NONE),

@@ -33,17 +33,19 @@ import org.rallylab.domain.state.SectionState;
 /**
  * Check-in of one section: search a car by number or name, Enter checks the first match in; the
  * roster with who has arrived; "Check in all"; and, once racing has started, what a late arrival
- * means. Every check-in is one {@code MarkArrived} command. Arrival cannot be undone (the rules
- * have no command for it): a car leaves racing only by being removed in the race console.
+ * means. Every check-in is one {@code MarkArrived} command; until the section starts, "Undo check-in"
+ * takes a mistaken one back ({@code CancelArrival}); after that a car leaves racing only by being
+ * removed in the race console.
  */
 public final class CheckInScreen implements OperatorScreen {
 
-    static final String STAYS_CHECKED_IN =
-            "Arrived cars stay checked in; remove a car from racing in the console instead.";
+    static final String STAYS_CHECKED_IN = "Checked in the wrong car? Select it and press Undo check-in (until "
+            + "the section starts; after that, remove a car from racing in the console).";
     private static final String CSS = CheckInScreen.class.getResource("home.css").toExternalForm();
 
     private final OperatorContext context;
     private final String sectionId;
+    private final Button undo;
     private final String sectionName;
     private final TextField search = new TextField();
     private final ObservableList<CheckInRow> shown = FXCollections.observableArrayList();
@@ -80,6 +82,8 @@ public final class CheckInScreen implements OperatorScreen {
         buildTable();
 
         Button checkInSelected = Ui.button("Check in selected", "check-in-selected", this::checkInSelected);
+        undo = Ui.button("Undo check-in", "undo-check-in", this::undoSelected);
+        undo.managedProperty().bind(undo.visibleProperty());
         Button all = Ui.button("Check in all", "check-in-all", Keys.CHECK_IN_ALL, this::checkInAll);
         startSection = Ui.button("Start section", "start-section", () -> context.go().startSection(sectionId));
         startSection.getStyleClass().add("primary");
@@ -94,14 +98,14 @@ public final class CheckInScreen implements OperatorScreen {
         HBox top = new HBox(16, search, gap, counter);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label hint = Ui.label("Enter in the search box checks in the first car listed; Enter in the list checks in "
-                + "the selected car. " + STAYS_CHECKED_IN, "muted");
+        Label hint = Ui.label("Enter in the search box checks in the first car listed; Enter or Space in the list "
+                + "checks in the selected car. " + STAYS_CHECKED_IN, "muted");
         hint.setId("stays-checked-in");
         hint.setWrapText(true);
 
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
-        HBox buttons = new HBox(12, checkInSelected, all, gap2, startSection, console, home);
+        HBox buttons = new HBox(12, checkInSelected, undo, all, gap2, startSection, console, home);
         buttons.setAlignment(Pos.CENTER_LEFT);
 
         VBox.setVgrow(table, Priority.ALWAYS);
@@ -183,6 +187,7 @@ public final class CheckInScreen implements OperatorScreen {
         boolean started = s.map(SectionState::started).orElse(false);
         boolean completed = s.map(SectionState::completed).orElse(false);
         startSection.setVisible(!started);
+        undo.setVisible(!started);
         console.setVisible(started && !completed);
         if (completed) {
             banner.setText(sectionName + " is complete: no more cars can check in.");
@@ -244,6 +249,21 @@ public final class CheckInScreen implements OperatorScreen {
             return;
         }
         checkIn(row);
+    }
+
+    private void undoSelected() {
+        CheckInRow row = table.getSelectionModel().getSelectedItem();
+        if (row == null) {
+            context.notice("Choose a car in the list first.");
+            return;
+        }
+        if (row.waiting()) {
+            context.notice("Car " + row.carNumber() + " (" + row.name() + ") is not checked in.");
+            return;
+        }
+        if (context.tell(context.session().execute(new Command.CancelArrival(sectionId, row.carNumber())))) {
+            context.notice("Car " + row.carNumber() + " (" + row.name() + ") is no longer checked in.");
+        }
     }
 
     private boolean checkIn(CheckInRow row) {

@@ -3,6 +3,7 @@ package org.rallylab.app.ui.inspector;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.rallylab.domain.event.ArrivalCancelled;
 import org.rallylab.domain.event.CarArrived;
 import org.rallylab.domain.event.CarRemoved;
 import org.rallylab.domain.event.DomainEvent;
@@ -55,6 +56,8 @@ final class EventSummary {
             return count(x.participants().size(), "car") + " on the race-day roster";
         } else if (e instanceof CarArrived x) {
             return car(names, x.sectionId(), x.carNumber()) + " checked in";
+        } else if (e instanceof ArrivalCancelled x) {
+            return car(names, x.sectionId(), x.carNumber()) + " check-in undone";
         } else if (e instanceof SectionStarted x) {
             return "Started on lanes " + lanes(x.availableLanes());
         } else if (e instanceof HeatStaged x) {

@@ -75,12 +75,39 @@ class CheckInScreenTest {
         assertThat(UiFixture.fx(() -> robot.lookup("#search").queryTextInputControl().getText())).isEmpty();
         assertThat(fixture.context.notices).isEmpty();
 
-        // again: refused, and the screen says arrival cannot be undone
+        // again: refused, and the screen says how to take a mistaken check-in back
         robot.write("3").type(KeyCode.ENTER);
         assertThat(arrivals(before)).containsExactly("3", "7");
         assertThat(fixture.context.notices).hasSize(1);
-        assertThat(fixture.context.notices.get(0)).contains("already checked in")
-                .contains("remove a car from racing in the console instead");
+        assertThat(fixture.context.notices.get(0)).contains("already checked in").contains("Undo check-in");
+    }
+
+    @Test
+    void a_mistaken_check_in_is_undone_before_the_start_but_not_after(FxRobot robot) {
+        open();
+        arrive("3", "5");
+        int before = fixture.eventsOnDisk().size();
+        selectCar(robot, "5");
+        robot.clickOn("#undo-check-in");
+        assertThat(fixture.typesOnDiskAfter(before)).containsExactly("ArrivalCancelled");
+        assertThat(counter(robot)).isEqualTo("1 of 8 checked in");
+        assertThat(fixture.section(DemoSetup.KUB_KARS).arrivedCars()).containsExactly("3");
+
+        arrive("1", "2");
+        execute(new Command.StartSection(kubs, List.of(1, 2, 3)));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#undo-check-in").query().isVisible()).as("no undo once racing").isFalse();
+    }
+
+    private void selectCar(FxRobot robot, String car) {
+        javafx.scene.control.TableView<?> table = robot.lookup("#roster").queryAs(javafx.scene.control.TableView.class);
+        UiFixture.fxRun(() -> {
+            for (int i = 0; i < table.getItems().size(); i++) {
+                if (((CheckInRow) table.getItems().get(i)).carNumber().equals(car)) {
+                    table.getSelectionModel().select(i);
+                }
+            }
+        });
     }
 
     @Test
