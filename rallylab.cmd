@@ -8,7 +8,7 @@ set "STALE=0"
 if not exist "%JAR%" (
   set "STALE=1"
 ) else (
-  for /f %%S in ('powershell -NoProfile -Command "$jar=(Get-Item '%JAR%').LastWriteTime; $src=Get-ChildItem -Recurse -File '%ROOT%pom.xml','%ROOT%race-domain\pom.xml','%ROOT%event-store\pom.xml','%ROOT%controller-app\pom.xml','%ROOT%track-protocol\pom.xml','%ROOT%race-domain\src\main','%ROOT%event-store\src\main','%ROOT%track-protocol\src\main','%ROOT%controller-app\src\main' | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($src) { 1 } else { 0 }"') do set "STALE=%%S"
+  for /f %%S in ('powershell -NoProfile -Command "$jar=(Get-Item '%JAR%').LastWriteTime; $src=Get-ChildItem -Recurse -File '%ROOT%pom.xml','%ROOT%race-domain\pom.xml','%ROOT%event-store\pom.xml','%ROOT%controller-app\pom.xml','%ROOT%track-protocol\pom.xml','%ROOT%sync-worker\pom.xml','%ROOT%race-domain\src\main','%ROOT%event-store\src\main','%ROOT%track-protocol\src\main','%ROOT%sync-worker\src\main','%ROOT%controller-app\src\main' | Where-Object { $_.LastWriteTime -gt $jar } | Select-Object -First 1; if ($src) { 1 } else { 0 }"') do set "STALE=%%S"
 )
 if "%STALE%"=="1" (
   echo Building RallyLab ^(only when the sources changed; about a minute the first time^)... 1>&2

@@ -1,0 +1,154 @@
+package org.rallylab.sync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.Extras;
+import org.rallylab.domain.event.OperatorInvited;
+import org.rallylab.domain.event.RoleRevoked;
+import org.rallylab.store.RallyFile;
+import org.rallylab.sync.client.CloudClient;
+import org.rallylab.sync.client.CloudConfig;
+import org.rallylab.sync.client.CloudSession;
+import org.rallylab.sync.pg.PgFixture;
+import org.rallylab.sync.standin.Session;
+import org.rallylab.sync.standin.StandIn;
+import org.rallylab.sync.worker.PushWorker;
+import org.rallylab.sync.worker.SessionHolder;
+import org.rallylab.sync.worker.SyncStatus;
+
+/**
+ * What goes wrong in real life, end to end on the stand-in and real PostgreSQL: a token that
+ * expires mid-sync, a role taken away, a captive portal answering HTML. The operator sees a clear
+ * status, and the local rally file keeps every event.
+ */
+class SyncTroubleTest {
+
+    @TempDir
+    Path folder;
+
+    private PgFixture pg;
+    private StandIn server;
+    private CloudClient client;
+    private final ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();
+
+    @BeforeEach
+    void start() {
+        pg = PgFixture.freshDatabase();
+        server = StandIn.start(pg, "anon-test-key");
+        client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        thread.shutdownNow();
+        server.close();
+    }
+
+    @Test
+    void a_token_that_expired_mid_sync_is_refreshed_once_and_the_push_completes() throws Exception {
+        CloudRally rally = CloudRally.raced(1_200, "organizer@example.org");
+        Session signedIn = server.signIn("organizer@example.org");
+        CloudSession expired = Sessions.of(new Session(server.accessTokenExpiringAt(signedIn,
+                Instant.now().minusSeconds(5)), signedIn.refreshToken(), Instant.now().plusSeconds(3600),
+                signedIn.userId(), signedIn.email()));
+        try (RallyFile file = RallyFile.openForWriting(rally.write(folder.resolve("r.rallylab")))) {
+            PushWorker worker = worker(file, expired);
+            worker.start();
+            await(() -> worker.status() instanceof SyncStatus.Synced, "synced: " + worker.status());
+            assertThat(file.syncCursor(worker.target())).isEqualTo(file.lastSequence());
+            worker.close();
+        }
+    }
+
+    @Test
+    void a_revoked_operator_is_stopped_with_the_servers_reason_and_keeps_every_event_locally() throws Exception {
+        CloudRally rally = CloudRally.raced(100, "organizer@example.org");
+        CloudSession organizer = Sessions.of(server.signIn("organizer@example.org"));
+        Path organizerFile = rally.write(folder.resolve("organizer.rallylab"));
+        try (RallyFile file = RallyFile.openForWriting(organizerFile)) {
+            file.append(List.of(new OperatorInvited(System.currentTimeMillis(), rally.rallyId, "op@example.org",
+                    "organizer@example.org", Extras.NONE)));
+            PushWorker worker = worker(file, organizer);
+            worker.start();
+            await(() -> worker.status() instanceof SyncStatus.Synced, "organizer synced: " + worker.status());
+
+            // the operator's laptop: a copy of the rally with one more event of its own
+            CloudSession operator = Sessions.of(server.signIn("op@example.org"));
+            Path operatorFile = rally.write(folder.resolve("operator.rallylab"));
+            try (RallyFile op = RallyFile.openForWriting(operatorFile)) {
+                op.acknowledge(PushWorker.TARGET_PREFIX + server.url(), op.lastSequence()); // the server has these
+                List<DomainEvent> revoke = List.of(new RoleRevoked(System.currentTimeMillis(), rally.rallyId, null,
+                        "op@example.org", "operator", "organizer@example.org", Extras.NONE));
+                file.append(revoke);
+                worker.wake();
+                long revoked = file.lastSequence();
+                await(() -> worker.status() instanceof SyncStatus.Synced && safeCursor(file, worker) == revoked,
+                        "revocation pushed");
+                long before = op.lastSequence();
+                op.append(rally.events().subList(rally.events().size() - 1, rally.events().size()));
+                PushWorker opWorker = worker(op, operator);
+                opWorker.start();
+                await(() -> opWorker.status() instanceof SyncStatus.Error, "operator stopped: " + opWorker.status());
+                assertThat(opWorker.status().message()).containsIgnoringCase("row-level security");
+                assertThat(op.syncCursor(opWorker.target())).isEqualTo(before);
+                assertThat(op.lastSequence()).isEqualTo(before + 1);
+                opWorker.close();
+            }
+            worker.close();
+        }
+    }
+
+    @Test
+    void a_captive_portal_page_stops_the_push_with_a_clear_message_until_retry() throws Exception {
+        CloudRally rally = CloudRally.raced(50, "organizer@example.org");
+        try (RallyFile file = RallyFile.openForWriting(rally.write(folder.resolve("r.rallylab")))) {
+            server.faults().answerHtmlNext(1, 200);
+            PushWorker worker = worker(file, Sessions.of(server.signIn("organizer@example.org")));
+            worker.start();
+            await(() -> worker.status() instanceof SyncStatus.Error, "error: " + worker.status());
+            assertThat(worker.status().message()).contains("web page");
+            assertThat(file.syncCursor(worker.target())).isZero();
+            worker.retryNow();
+            await(() -> worker.status() instanceof SyncStatus.Synced, "synced after retry: " + worker.status());
+            assertThat(file.syncCursor(worker.target())).isEqualTo(file.lastSequence());
+            worker.close();
+        }
+    }
+
+    private PushWorker worker(RallyFile file, CloudSession session) {
+        return new PushWorker(file, client, SessionHolder.inMemory(session, s -> { }), Clock.systemUTC(), thread,
+                new Random(3));
+    }
+
+    private static long safeCursor(RallyFile file, PushWorker worker) {
+        try {
+            return file.syncCursor(worker.target());
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 30 s for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
