@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.openjdk.jmh.results.RunResult;
 import org.rallylab.bench.app.AppStart;
+import org.rallylab.bench.cloud.CloudSync;
 import org.rallylab.bench.track.AudienceLatency;
 import org.rallylab.bench.track.TrackLatency;
 import org.openjdk.jmh.runner.Runner;
@@ -66,6 +67,13 @@ public final class BenchmarkReport {
         System.err.printf(Locale.ROOT, "%-34s median %10.1f MB   (%d starts, %d events)%n", "resident memory, large rally",
                 large.rssMedianMb(), large.runs(), large.events());
         report.put("rss_10k_events_mb", large.rssMedianMb());
+        CloudSync.Result cloud = CloudSync.measure(quick ? 3 : 5);
+        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "cloud sync, cold cursor",
+                cloud.syncMedianMs(), cloud.runs(), cloud.events());
+        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "restore from the cloud",
+                cloud.restoreMedianMs(), cloud.runs(), cloud.events());
+        report.put("sync_5000_events_ms", cloud.syncMedianMs());
+        report.put("restore_5000_events_ms", cloud.restoreMedianMs());
         StringBuilder json = new StringBuilder("{");
         report.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
                 .append("\":").append(String.format(Locale.ROOT, "%.3f", value)));
