@@ -142,6 +142,38 @@ public final class CloudClient {
     }
 
     /**
+     * The rallies the signed-in user has a role in, oldest first: their RallyCreated rows, which
+     * row-level security shows only to someone with a role in the rally.
+     */
+    public List<CloudRally> rallies(CloudSession session) throws CloudException {
+        List<CloudRally> rallies = new ArrayList<>();
+        while (true) {
+            HttpUrl url = rest().newBuilder()
+                    .addEncodedQueryParameter("event_type", "eq.RallyCreated")
+                    .addEncodedQueryParameter("select", "rally_id,payload")
+                    .addEncodedQueryParameter("order", "id.asc")
+                    .addEncodedQueryParameter("limit", Integer.toString(SERVER_ROW_CAP))
+                    .addEncodedQueryParameter("offset", Integer.toString(rallies.size()))
+                    .build();
+            JsonNode answer = http.send(http.request(url, session.accessToken()).get().build(),
+                    "list your rallies", true);
+            if (answer == null || !answer.isArray()) {
+                throw new CloudException.NotJson(200, CloudException.NotJson.WEB_PAGE
+                        + " (the answer to the list of rallies is not a list)");
+            }
+            if (answer.isEmpty()) {
+                return List.copyOf(rallies);
+            }
+            for (JsonNode row : answer) {
+                JsonNode payload = row.path("payload");
+                String date = payload.path("rally_date").asText("");
+                rallies.add(new CloudRally(row.path("rally_id").asText(""), payload.path("rally_name").asText(""),
+                        date.isEmpty() ? null : date));
+            }
+        }
+    }
+
+    /**
      * Every event of a rally, page by page until a page comes back empty. A short page is not
      * taken as the end: a server may send fewer rows than asked for (PostgREST's max-rows, 1 000 on
      * Supabase, less on other servers), and stopping there would silently lose the rest.

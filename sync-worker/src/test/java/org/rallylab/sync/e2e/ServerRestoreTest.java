@@ -38,7 +38,7 @@ class ServerRestoreTest {
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
             server.maxRows(100);
             String organizer = "organizer@example.org";
-            CloudRally rally = CloudRally.raced(600, organizer);
+            RacedRally rally = RacedRally.raced(600, organizer);
             Path original = rally.write(folder.resolve("original.rallylab"));
             CloudClient client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
             CloudSession session = Sessions.of(server.signIn(organizer));
@@ -65,10 +65,32 @@ class ServerRestoreTest {
     }
 
     @Test
+    void each_user_lists_only_the_rallies_they_have_a_role_in() throws Exception {
+        PgFixture pg = PgFixture.freshDatabase();
+        try (StandIn server = StandIn.start(pg, "anon-test-key")) {
+            CloudClient client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
+            CloudSession ava = Sessions.of(server.signIn("ava@example.org"));
+            CloudSession ben = Sessions.of(server.signIn("ben@example.org"));
+            RacedRally spring = RacedRally.raced(20, "ava@example.org");
+            RacedRally autumn = RacedRally.raced(20, "ben@example.org");
+            push(client, ava, spring.write(folder.resolve("spring.rallylab")));
+            push(client, ben, autumn.write(folder.resolve("autumn.rallylab")));
+            assertThat(client.rallies(ava)).extracting(org.rallylab.sync.client.CloudRally::rallyId)
+                    .containsExactly(spring.rallyId);
+            assertThat(client.rallies(ben)).singleElement().satisfies(r -> {
+                assertThat(r.rallyId()).isEqualTo(autumn.rallyId);
+                assertThat(r.rallyName()).isEqualTo("Cloud Rally");
+                assertThat(r.rallyDate()).isEqualTo("2026-11-22");
+            });
+            assertThat(client.rallies(Sessions.of(server.signIn("stranger@example.org")))).isEmpty();
+        }
+    }
+
+    @Test
     void someone_without_a_role_restores_nothing_and_no_file_is_made() throws Exception {
         PgFixture pg = PgFixture.freshDatabase();
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
-            CloudRally rally = CloudRally.raced(50, "organizer@example.org");
+            RacedRally rally = RacedRally.raced(50, "organizer@example.org");
             CloudClient client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
             push(client, Sessions.of(server.signIn("organizer@example.org")), rally.write(folder.resolve("a.rallylab")));
             CloudSession stranger = Sessions.of(server.signIn("stranger@example.org"));

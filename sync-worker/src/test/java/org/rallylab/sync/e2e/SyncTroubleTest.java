@@ -60,7 +60,7 @@ class SyncTroubleTest {
 
     @Test
     void a_token_that_expired_mid_sync_is_refreshed_once_and_the_push_completes() throws Exception {
-        CloudRally rally = CloudRally.raced(1_200, "organizer@example.org");
+        RacedRally rally = RacedRally.raced(1_200, "organizer@example.org");
         Session signedIn = server.signIn("organizer@example.org");
         CloudSession expired = Sessions.of(new Session(server.accessTokenExpiringAt(signedIn,
                 Instant.now().minusSeconds(5)), signedIn.refreshToken(), Instant.now().plusSeconds(3600),
@@ -76,7 +76,7 @@ class SyncTroubleTest {
 
     @Test
     void a_revoked_operator_is_stopped_with_the_servers_reason_and_keeps_every_event_locally() throws Exception {
-        CloudRally rally = CloudRally.raced(100, "organizer@example.org");
+        RacedRally rally = RacedRally.raced(100, "organizer@example.org");
         CloudSession organizer = Sessions.of(server.signIn("organizer@example.org"));
         Path organizerFile = rally.write(folder.resolve("organizer.rallylab"));
         try (RallyFile file = RallyFile.openForWriting(organizerFile)) {
@@ -114,7 +114,7 @@ class SyncTroubleTest {
 
     @Test
     void a_captive_portal_page_stops_the_push_with_a_clear_message_until_retry() throws Exception {
-        CloudRally rally = CloudRally.raced(50, "organizer@example.org");
+        RacedRally rally = RacedRally.raced(50, "organizer@example.org");
         try (RallyFile file = RallyFile.openForWriting(rally.write(folder.resolve("r.rallylab")))) {
             server.faults().answerHtmlNext(1, 200);
             PushWorker worker = worker(file, Sessions.of(server.signIn("organizer@example.org")));

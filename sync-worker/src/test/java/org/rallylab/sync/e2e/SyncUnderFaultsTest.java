@@ -47,7 +47,7 @@ class SyncUnderFaultsTest {
         PgFixture pg = PgFixture.freshDatabase();
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
             String organizer = "organizer@example.org";
-            CloudRally rally = CloudRally.raced(5_000, organizer);
+            RacedRally rally = RacedRally.raced(5_000, organizer);
             Path file = rally.write(folder.resolve("cloud.rallylab"));
             CloudClient client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
             ScheduledExecutorService thread = Executors.newSingleThreadScheduledExecutor();

@@ -23,7 +23,7 @@ import org.rallylab.store.RallyFileException;
  * 6 lanes raced to the end with seeded times, a re-run per section, until at least
  * {@code minEvents} events. The commands go through the race rules like an operator's.
  */
-final class CloudRally {
+final class RacedRally {
 
     final String rallyId = UUID.randomUUID().toString();
     final List<String> sections = new ArrayList<>();
@@ -34,8 +34,8 @@ final class CloudRally {
     private long clock = 1_790_000_000_000L;
     private int races;
 
-    static CloudRally raced(int minEvents, String organizerEmail) {
-        CloudRally r = new CloudRally();
+    static RacedRally raced(int minEvents, String organizerEmail) {
+        RacedRally r = new RacedRally();
         r.accept(new Command.CreateRally(r.rallyId, "Cloud Rally", "2026-11-22", organizerEmail));
         while (r.log.size() < minEvents) {
             r.section(30);
