@@ -98,6 +98,25 @@ public sealed interface Command {
     record LoadRosterForRaceDay(String sectionId) implements Command {
     }
 
+    /** Invites {@code email} to enter the roster of a section (RegistrarInvited). */
+    record InviteRegistrar(String sectionId, String email, String invitedBy) implements Command {
+    }
+
+    /** Invites {@code email} to run race day (OperatorInvited). */
+    record InviteOperator(String email, String invitedBy) implements Command {
+    }
+
+    /** Invites {@code email} to check cars in for a section (CheckInVolunteerInvited). */
+    record InviteCheckInVolunteer(String sectionId, String email, String invitedBy) implements Command {
+    }
+
+    /**
+     * Takes a role back (RoleRevoked): {@code role} is registrar, operator or checkin_volunteer;
+     * {@code sectionId} names the section for a registrar or check-in volunteer.
+     */
+    record RevokeRole(String email, String role, String sectionId, String revokedBy) implements Command {
+    }
+
     // ---- race day ----
 
     /** A car checked in, before or after the section started (a late arrival). */

@@ -51,6 +51,14 @@ public final class RaceRules {
                 return ImportRules.importParticipants(state, c, now);
             } else if (command instanceof Command.LoadRosterForRaceDay c) {
                 return PreRaceRules.loadRosterForRaceDay(state, c, now);
+            } else if (command instanceof Command.InviteRegistrar c) {
+                return RoleRules.inviteRegistrar(state, c, now);
+            } else if (command instanceof Command.InviteOperator c) {
+                return RoleRules.inviteOperator(state, c, now);
+            } else if (command instanceof Command.InviteCheckInVolunteer c) {
+                return RoleRules.inviteCheckInVolunteer(state, c, now);
+            } else if (command instanceof Command.RevokeRole c) {
+                return RoleRules.revokeRole(state, c, now);
             } else if (command instanceof Command.MarkArrived c) {
                 return CheckInRules.markArrived(state, c, now);
             } else if (command instanceof Command.CancelArrival c) {

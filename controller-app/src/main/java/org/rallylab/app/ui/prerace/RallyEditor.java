@@ -158,7 +158,9 @@ public final class RallyEditor implements OperatorScreen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         rallyName.setId("rally-name");
         rallyDate.setId("rally-date");
-        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, done);
+        Button people = Ui.button("People…", "people-button", () -> InvitationsDialog.show(context));
+        people.setTooltip(new javafx.scene.control.Tooltip("Invite registrars, operators and check-in volunteers"));
+        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, people, done);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("editor-top");
 

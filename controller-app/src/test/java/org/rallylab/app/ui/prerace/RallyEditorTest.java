@@ -74,6 +74,36 @@ class RallyEditorTest {
         UiFixture.show(stage, editor, 1280, 800);
     }
 
+    @Test
+    void people_are_invited_by_email_per_role_and_a_role_is_taken_back(FxRobot robot) {
+        open("Kub Kars", "Scout Trucks");
+        int before = eventCount();
+        robot.clickOn("#people-button");
+        robot.clickOn("#invite-email").write("Reg@Example.org");
+        robot.clickOn("#invite");                        // registrar of the first section
+        robot.clickOn("#invite-email").write("not an email");
+        robot.clickOn("#invite");
+        assertThat(UiFixture.fx(() -> robot.lookup("#people-problem").queryAs(javafx.scene.control.Label.class)
+                .getText())).contains("is not an email address");
+        UiFixture.fxRun(() -> robot.lookup("#invite-role").queryAs(javafx.scene.control.ChoiceBox.class)
+                .getSelectionModel().select(1));        // operator
+        robot.clickOn("#invite-email").eraseText(20).write("op@example.org");
+        robot.clickOn("#invite");
+        org.rallylab.app.ui.Screenshots.take(robot.window("People"), "operator-people");
+        assertThat(rally.typesAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited");
+        assertThat(UiFixture.fx(() -> robot.lookup("#people").queryAs(javafx.scene.control.ListView.class)
+                .getItems().size())).isEqualTo(2);
+
+        UiFixture.fxRun(() -> robot.lookup("#people").queryAs(javafx.scene.control.ListView.class)
+                .getSelectionModel().select(0));        // the operator is listed first
+        robot.clickOn("#revoke");
+        assertThat(rally.typesAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited", "RoleRevoked");
+        assertThat(UiFixture.fx(() -> rally.day.session().state().operators())).isEmpty();
+        assertThat(UiFixture.fx(() -> rally.day.session().state().section("s1").orElseThrow().registrarEmail()))
+                .contains("reg@example.org");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+    }
+
     private int eventCount() {
         return rally.eventsOnDisk().size();
     }
