@@ -207,6 +207,15 @@ public final class RallySession implements AutoCloseable {
         return Optional.ofNullable(lastRaceId);
     }
 
+    /**
+     * The open rally file, when the session runs over one (tests may use another log): for a
+     * background reader such as the cloud's push worker (RallyFile's methods are synchronized).
+     * Never close it: the session does.
+     */
+    public Optional<RallyFile> rallyFile() {
+        return log instanceof RallyFile file ? Optional.of(file) : Optional.empty();
+    }
+
     public boolean isClosed() {
         return closed;
     }

@@ -27,6 +27,7 @@ import org.rallylab.app.race.LoopState;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.ui.audience.AudienceWindow;
+import org.rallylab.app.ui.cloud.CloudControls;
 import org.rallylab.app.ui.console.LiveConsole;
 import org.rallylab.app.ui.console.SectionCompleteScreen;
 import org.rallylab.app.ui.home.CheckInScreen;
@@ -63,6 +64,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     private Subscription loopSubscription;
     private OperatorScreen screen;
     private Runnable onRallyClosed = () -> { };
+    private CloudControls cloud;
 
     public OperatorWindow(Stage stage) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -121,6 +123,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         String name = day.session().state().rallyName();
         rallyLabel.setText(name.isBlank() ? day.session().path().getFileName().toString() : name);
         stage.setTitle("RallyLab – " + rallyLabel.getText());
+        if (cloud != null) {
+            cloud.cloud().attach(day.session());
+        }
         loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, this::showTrack);
         audience = new AudienceWindow(day.audience().screens(), day.audience().overlay());
         audience.show();
@@ -160,6 +165,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         if (audience != null) {
             audience.close();
             audience = null;
+        }
+        if (cloud != null) {
+            cloud.cloud().detach(); // before the rally file closes
         }
         if (day != null) {
             RaceDay closing = day;
@@ -348,6 +356,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         HBox bar = new HBox(10, rallyLabel, spacer, trackBadge, home, console, audienceMenu, help, close);
         rallyOnly.addAll(List.of(trackBadge, home, console, audienceMenu, close));
         rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
+        for (Region control : List.of(trackBadge, home, console, audienceMenu, help, close)) {
+            control.setMinWidth(Region.USE_PREF_SIZE); // the rally's name gives way first
+        }
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         return bar;
@@ -413,6 +424,23 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         Optional<SectionState> s = day.session().activeSection();
         return s.map(x -> x.sectionName() + ", heat " + x.stagedHeatNumber() + " of " + x.heatCount())
                 .orElse("rally home");
+    }
+
+    /** Puts the cloud badge (its arrow: the Cloud menu) in the top bar; the open rally is copied from now on. */
+    public void useCloud(CloudControls controls) {
+        if (cloud != null) {
+            throw new IllegalStateException("the cloud is already in use");
+        }
+        cloud = Objects.requireNonNull(controls, "controls");
+        topBar.getChildren().add(topBar.getChildren().indexOf(trackBadge), controls.badge().view());
+        if (day != null) {
+            cloud.cloud().attach(day.session());
+        }
+    }
+
+    /** The cloud's controls, when the cloud is in use. */
+    public Optional<CloudControls> cloud() {
+        return Optional.ofNullable(cloud);
     }
 
     /** The rally file open now, if any. */

@@ -14,8 +14,11 @@ import org.rallylab.app.demo.DemoSetup;
 import org.rallylab.app.race.AudienceDirector;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.TaskScheduler;
+import org.rallylab.app.settings.CloudSettings;
 import org.rallylab.app.settings.OpenRallyMarker;
 import org.rallylab.app.settings.RecentRallies;
+import org.rallylab.app.ui.cloud.CloudControls;
+import org.rallylab.app.ui.cloud.CloudSync;
 import org.rallylab.app.ui.prerace.NewRallyDialog;
 import org.rallylab.app.ui.start.StartScreen;
 import org.rallylab.domain.event.SectionStarted;
@@ -40,6 +43,7 @@ public final class RallyLabApp extends Application {
     private OpenRallyMarker marker;
     private Autopilot autopilot;
     private StartProbe probe;
+    private CloudSync cloud;
 
     static void prepare(AppOptions given) {
         options = given;
@@ -69,6 +73,8 @@ public final class RallyLabApp extends Application {
         recent = new RecentRallies(o.dataFolder(), Clock.systemUTC());
         marker = new OpenRallyMarker(o.dataFolder());
         window = new OperatorWindow(stage);
+        cloud = new CloudSync(new CloudSettings(o.dataFolder()));
+        window.useCloud(new CloudControls(cloud, stage, window::notice));
         new ErrorReport(() -> stage, () -> window.rallyFile().orElse(null)).install();
         stage.setOnCloseRequest(e -> Platform.exit());
         probe = StartProbe.fromSystemProperties(stage, window);
@@ -89,6 +95,9 @@ public final class RallyLabApp extends Application {
                 }
             });
         }
+        if (!cloud.startupProblem().isEmpty() && window.noticeText().isEmpty()) {
+            window.notice(cloud.startupProblem());
+        }
         probe.armed();
     }
 
@@ -103,6 +112,9 @@ public final class RallyLabApp extends Application {
             if (wasOpen) {
                 marker.closed();
             }
+        }
+        if (cloud != null) {
+            cloud.close();
         }
         if (timer != null) {
             timer.shutdownNow();
@@ -151,6 +163,17 @@ public final class RallyLabApp extends Application {
             @Override
             public void open(Path rallyFile) {
                 RallyLabApp.this.openFile(rallyFile, o.track(), o);
+            }
+
+            @Override
+            public void restoreFromCloud() {
+                window.cloud().flatMap(c -> c.restore(o.dataFolder())).ifPresent(restored -> {
+                    if (RallyLabApp.this.openFile(restored.file(), o.track(), o)) {
+                        window.notice("Restored " + restored.rallyName() + " from the cloud (" + restored.events()
+                                + " events) into " + restored.file() + ". It continues at "
+                                + OperatorWindow.whereItStopped(window.day()) + ".");
+                    }
+                });
             }
 
             @Override

@@ -39,6 +39,9 @@ public final class StartScreen {
 
         void open(Path rallyFile);
 
+        /** Restore a rally from the cloud into a new file and open it. */
+        void restoreFromCloud();
+
         void demo(DemoSetup.Counts counts);
     }
 
@@ -54,9 +57,11 @@ public final class StartScreen {
         Button open = Ui.button("Open rally file…", "open-rally", actions::openFile);
         newRally.setMinWidth(Region.USE_PREF_SIZE);
         open.setMinWidth(Region.USE_PREF_SIZE);
+        Button restore = Ui.button("Restore from the cloud…", "restore-from-cloud", actions::restoreFromCloud);
+        restore.setMinWidth(Region.USE_PREF_SIZE);
         Label startText = new Label("Set up sections and rosters before race day, or open the rally file you made.");
         startText.setWrapText(true);
-        VBox start = card("Your rally", startText, new HBox(12, newRally, open));
+        VBox start = card("Your rally", startText, new HBox(12, newRally, open), restore);
 
         ListView<RecentRallies.Entry> list = new ListView<>();
         list.setId("recent-rallies");

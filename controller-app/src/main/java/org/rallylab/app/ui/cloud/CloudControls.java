@@ -1,0 +1,148 @@
+package org.rallylab.app.ui.cloud;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.stage.Window;
+import org.rallylab.sync.restore.ServerRestore;
+
+/**
+ * What the operator does with the cloud: settings, sign in, sign out, retry now, restore; the top
+ * bar's badge, whose arrow opens the Cloud menu (Settings…, Sign in…, Sign out, Retry now). Outcomes and problems go to the notice bar. JavaFX thread only.
+ */
+public final class CloudControls {
+
+    private final CloudSync cloud;
+    private final Window owner;
+    private final Consumer<String> notice;
+    private final SyncBadge badge;
+
+    public CloudControls(CloudSync cloud, Window owner, Consumer<String> notice) {
+        this.cloud = Objects.requireNonNull(cloud, "cloud");
+        this.owner = Objects.requireNonNull(owner, "owner");
+        this.notice = Objects.requireNonNull(notice, "notice");
+        this.badge = new SyncBadge(cloud, this::badgePressed, Clock.systemUTC());
+        badge.view().setOnShowing(e -> fillMenu());
+        fillMenu();
+    }
+
+    public SyncBadge badge() {
+        return badge;
+    }
+
+    public CloudSync cloud() {
+        return cloud;
+    }
+
+    /** Cloud → Settings…: saves the URL and key. */
+    public void settings() {
+        CloudSettingsDialog.ask(owner, cloud.config()).ifPresent(config -> {
+            try {
+                cloud.configure(config);
+                notice.accept("Cloud settings saved: " + config.url() + (cloud.session().isEmpty()
+                        ? ". Sign in (Cloud → Sign in…) to copy rallies there." : "."));
+            } catch (IOException e) {
+                notice.accept("The cloud settings could not be saved: " + e.getMessage());
+            }
+        });
+    }
+
+    /** Cloud → Sign in…; asks for the settings first when there are none. Whether it signed in. */
+    public boolean signIn() {
+        if (cloud.config().isEmpty()) {
+            settings();
+            if (cloud.config().isEmpty()) {
+                return false;
+            }
+        }
+        String email = cloud.session().map(s -> s.email()).orElse("");
+        return SignInDialog.ask(owner, cloud, email).map(session -> {
+            try {
+                cloud.signedIn(session);
+                notice.accept("Signed in to the cloud as " + session.email() + ".");
+                return true;
+            } catch (IOException e) {
+                notice.accept("Signed in, but the sign-in could not be saved on this laptop: " + e.getMessage());
+                return false;
+            }
+        }).orElse(false);
+    }
+
+    /** Cloud → Sign out. */
+    public void signOut() {
+        try {
+            cloud.signOut();
+            notice.accept("Signed out of the cloud. The rally is still saved on this laptop; sign in again to"
+                    + " copy it.");
+        } catch (IOException e) {
+            notice.accept("The saved sign-in could not be deleted: " + e.getMessage());
+        }
+    }
+
+    /** Cloud → Retry now (and the badge). */
+    public void retryNow() {
+        cloud.retryNow();
+    }
+
+    /**
+     * Restore from the cloud into a new file in {@code folder}; signs in first when needed. The
+     * restored file, or empty when cancelled.
+     */
+    public Optional<ServerRestore.Summary> restore(Path folder) {
+        if (cloud.session().isEmpty() && !signIn()) {
+            return Optional.empty();
+        }
+        return RestoreFromCloudDialog.ask(owner, cloud, folder);
+    }
+
+    /** Puts the open rally's id on the clipboard and shows it, for "Restore from the cloud…" elsewhere. */
+    public void copyRallyId() {
+        cloud.rallyId().ifPresent(id -> {
+            javafx.scene.input.ClipboardContent content = new javafx.scene.input.ClipboardContent();
+            content.putString(id);
+            javafx.scene.input.Clipboard.getSystemClipboard().setContent(content);
+            notice.accept("This rally's id is " + id + " (copied). On another laptop: Restore from the cloud…,"
+                    + " then paste it.");
+        });
+    }
+
+    private void badgePressed() {
+        CloudSync.View view = cloud.view().get();
+        if (!view.configured()) {
+            settings();
+        } else if (view.signedInAs().isEmpty()) {
+            signIn();
+        } else {
+            retryNow();
+        }
+    }
+
+    private void fillMenu() {
+        boolean configured = cloud.config().isPresent();
+        boolean signedIn = cloud.session().isPresent();
+        MenuItem settings = item("Settings…", "cloud-menu-settings", this::settings);
+        MenuItem signIn = item(signedIn ? "Sign in as someone else…" : "Sign in…", "cloud-menu-sign-in",
+                this::signIn);
+        MenuItem signOut = item("Sign out", "cloud-menu-sign-out", this::signOut);
+        MenuItem retry = item("Retry now", "cloud-menu-retry", this::retryNow);
+        signIn.setDisable(!configured);
+        signOut.setDisable(!signedIn);
+        retry.setDisable(!configured || !signedIn);
+        MenuItem copyId = item("Copy this rally's id (for restoring)", "cloud-menu-copy-id", this::copyRallyId);
+        copyId.setDisable(cloud.rallyId().isEmpty());
+        badge.view().getItems().setAll(settings, new SeparatorMenuItem(), signIn, signOut, retry,
+                new SeparatorMenuItem(), copyId);
+    }
+
+    private static MenuItem item(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+}
