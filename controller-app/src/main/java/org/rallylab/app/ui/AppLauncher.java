@@ -11,6 +11,13 @@ import javafx.application.Application;
  */
 public final class AppLauncher {
 
+    /**
+     * JavaFX warns "Unsupported JavaFX configuration: classes were loaded from 'unnamed module'"
+     * because the app runs from one jar on the class path rather than from modules. It works the
+     * same; the warning would only worry a volunteer. Held here so the setting is not collected.
+     */
+    private static final java.util.logging.Logger JAVAFX_LOG = java.util.logging.Logger.getLogger("javafx");
+
     private AppLauncher() {
     }
 
@@ -23,6 +30,8 @@ public final class AppLauncher {
             err.flush();
             return 1;
         }
+        JAVAFX_LOG.setFilter(r -> r.getMessage() == null
+                || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
         RallyLabApp.prepare(options);
         try {
             Application.launch(RallyLabApp.class);
