@@ -20,6 +20,8 @@ import org.rallylab.app.race.AudienceMessage;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.RallySession;
 import org.rallylab.app.race.TaskScheduler;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.RallyFile;
@@ -66,17 +68,40 @@ public final class UiFixture implements AutoCloseable {
      */
     public static UiFixture demo(Path folder, DemoSetup.Counts counts, Track track, Stage owner) {
         Path file = folder.resolve("ui-test.rallylab");
+        return open(file, track, owner, () -> DemoSetup.create(file, Clock.systemUTC(), 42, counts));
+    }
+
+    /** A new rally file "Spring Rally" on 2026-04-11 with nothing else, in manual mode. */
+    public static UiFixture fresh(Path folder, Stage owner) {
+        Path file = folder.resolve("fresh.rallylab");
+        return open(file, null, owner, () -> {
+            RallySession session = RallySession.create(file, Clock.systemUTC());
+            Decision d = session.execute(new Command.CreateRally("rally-1", "Spring Rally", "2026-04-11",
+                    "organizer@example.org"));
+            if (!(d instanceof Decision.Accepted)) {
+                throw new AssertionError("CreateRally: " + d.message());
+            }
+            return session;
+        });
+    }
+
+    private static UiFixture open(Path file, Track track, Stage owner, Callable<RallySession> session) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-test-timer");
             t.setDaemon(true);
             return t;
         });
-        RaceDay day = fx(() -> {
-            RallySession session = DemoSetup.create(file, Clock.systemUTC(), 42, counts);
-            return RaceDay.start(session, track, Platform::runLater, TaskScheduler.using(timer, Platform::runLater),
-                    FAST);
-        });
+        RaceDay day = fx(() -> RaceDay.start(session.call(), track, Platform::runLater,
+                TaskScheduler.using(timer, Platform::runLater), FAST));
         return new UiFixture(file, day, timer, new Context(day, owner));
+    }
+
+    /** Executes {@code command} on the JavaFX thread; it must be accepted. */
+    public void run(Command command) {
+        Decision d = fx(() -> day.session().execute(command));
+        if (!(d instanceof Decision.Accepted)) {
+            throw new AssertionError(command + ": " + d.message());
+        }
     }
 
     /** Runs {@code work} on the JavaFX thread and returns its result (rethrowing its failure). */
@@ -112,10 +137,15 @@ public final class UiFixture implements AutoCloseable {
         return events;
     }
 
+    /** The events on disk after the first {@code skip}. */
+    public List<DomainEvent> eventsOnDiskAfter(int skip) {
+        List<DomainEvent> all = eventsOnDisk();
+        return all.subList(Math.min(skip, all.size()), all.size());
+    }
+
     /** The types of the events on disk after the first {@code skip}. */
     public List<String> typesOnDiskAfter(int skip) {
-        List<DomainEvent> all = eventsOnDisk();
-        return all.subList(Math.min(skip, all.size()), all.size()).stream().map(DomainEvent::type).toList();
+        return eventsOnDiskAfter(skip).stream().map(DomainEvent::type).toList();
     }
 
     /** Shows {@code screen}'s view in {@code stage} with the operator stylesheet. */

@@ -2,41 +2,17 @@ package org.rallylab.app.ui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class ConfirmTest {
+class ConfirmTest extends DialogTest {
 
     private static final String MESSAGE = "Kub Kars has raced 1 of 14 heats. Ending now ranks the cars on the "
             + "heats raced so far; the remaining heats are not raced. This cannot be undone.";
 
-    @TempDir
-    Path folder;
-    private Stage stage;
-    private DialogBench bench;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     private DialogBench.Answer<Boolean> open(FxRobot robot) {
         return bench.open(robot, () -> Confirm.ask(stage, "End Kub Kars early?", MESSAGE, "End section now"));

@@ -2,43 +2,19 @@ package org.rallylab.app.ui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rallylab.app.ui.UiFixture;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.event.CarRemoved;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class RemoveCarDialogTest {
+class RemoveCarDialogTest extends DialogTest {
 
-    @TempDir
-    Path folder;
-    private Stage stage;
-    private DialogBench bench;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     private DialogBench.Answer<Optional<RemoveCarDialog.Answer>> open(FxRobot robot, String preselected) {
         var section = bench.section();

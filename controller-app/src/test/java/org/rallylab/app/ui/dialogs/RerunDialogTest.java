@@ -2,39 +2,15 @@ package org.rallylab.app.ui.dialogs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.util.Optional;
 import javafx.scene.input.KeyCode;
-import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.TempDir;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
-import org.testfx.framework.junit5.Start;
 
-@ExtendWith(ApplicationExtension.class)
-class RerunDialogTest {
+class RerunDialogTest extends DialogTest {
 
-    @TempDir
-    Path folder;
-    private Stage stage;
-    private DialogBench bench;
-
-    @Start
-    void start(Stage stage) {
-        this.stage = stage;
-    }
-
-    @AfterEach
-    void close() {
-        if (bench != null) {
-            bench.close();
-        }
-    }
 
     @Test
     void a_quick_pick_chosen_by_keyboard_is_the_reason_and_the_rules_accept_the_rerun(FxRobot robot) {

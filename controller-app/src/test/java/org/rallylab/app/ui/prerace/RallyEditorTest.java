@@ -44,7 +44,7 @@ class RallyEditorTest {
     Path folder;
 
     private Stage stage;
-    private TestRally rally;
+    private UiFixture rally;
     private RallyEditor editor;
     /** The roster file the import's chooser answers (null: the operator cancelled). */
     private Path rosterFile;
@@ -66,7 +66,7 @@ class RallyEditorTest {
 
     /** A fresh rally with the sections named, shown in the editor. */
     private void open(String... sections) {
-        rally = TestRally.fresh(folder, stage);
+        rally = UiFixture.fresh(folder, stage);
         for (int i = 0; i < sections.length; i++) {
             rally.run(new Command.CreateSection("s" + (i + 1), sections[i], null));
         }
@@ -90,14 +90,14 @@ class RallyEditorTest {
         robot.clickOn("#invite-email").eraseText(20).write("op@example.org");
         robot.clickOn("#invite");
         org.rallylab.app.ui.Screenshots.take(robot.window("People"), "operator-people");
-        assertThat(rally.typesAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited");
+        assertThat(rally.typesOnDiskAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited");
         assertThat(UiFixture.fx(() -> robot.lookup("#people").queryAs(javafx.scene.control.ListView.class)
                 .getItems().size())).isEqualTo(2);
 
         UiFixture.fxRun(() -> robot.lookup("#people").queryAs(javafx.scene.control.ListView.class)
                 .getSelectionModel().select(0));        // the operator is listed first
         robot.clickOn("#revoke");
-        assertThat(rally.typesAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited", "RoleRevoked");
+        assertThat(rally.typesOnDiskAfter(before)).containsExactly("RegistrarInvited", "OperatorInvited", "RoleRevoked");
         assertThat(UiFixture.fx(() -> rally.day.session().state().operators())).isEmpty();
         assertThat(UiFixture.fx(() -> rally.day.session().state().section("s1").orElseThrow().registrarEmail()))
                 .contains("reg@example.org");
@@ -152,7 +152,7 @@ class RallyEditorTest {
         int before = eventCount();
         robot.clickOn("#add-section").clickOn("#section-name-field").write("Kub Kars").clickOn("#section-name-save");
 
-        List<DomainEvent> added = rally.eventsAfter(before);
+        List<DomainEvent> added = rally.eventsOnDiskAfter(before);
         assertThat(added).hasSize(1).first().isInstanceOf(SectionCreated.class);
         assertThat(((SectionCreated) added.get(0)).sectionName()).isEqualTo("Kub Kars");
         assertThat(text(robot, "#section-name")).isEqualTo("Kub Kars");
@@ -161,7 +161,7 @@ class RallyEditorTest {
         UiFixture.fxRun(() -> robot.lookup("#section-name-field").queryAs(TextField.class).clear());
         robot.clickOn("#section-name-field").write("Cub Cars").type(KeyCode.ENTER);
 
-        List<DomainEvent> renamed = rally.eventsAfter(before + 1);
+        List<DomainEvent> renamed = rally.eventsOnDiskAfter(before + 1);
         assertThat(renamed).hasSize(1).first().isInstanceOf(SectionRenamed.class);
         assertThat(((SectionRenamed) renamed.get(0)).sectionName()).isEqualTo("Cub Cars");
         assertThat(text(robot, "#section-name")).isEqualTo("Cub Cars");
@@ -190,8 +190,8 @@ class RallyEditorTest {
         robot.clickOn("#add-participant").clickOn("#participant-name").write("Ava Chen");
         setGroup(robot, "1st Lakeside");
         robot.clickOn("#participant-save");
-        assertThat(rally.typesAfter(before)).containsExactly("GroupCreated", "ParticipantAdded", "ParticipantUpdated");
-        ParticipantAdded ava = (ParticipantAdded) rally.eventsAfter(before).get(1);
+        assertThat(rally.typesOnDiskAfter(before)).containsExactly("GroupCreated", "ParticipantAdded", "ParticipantUpdated");
+        ParticipantAdded ava = (ParticipantAdded) rally.eventsOnDiskAfter(before).get(1);
         assertThat(ava.participant().name()).isEqualTo("Ava Chen");
         assertThat(ava.participant().carNumber()).isNull();
         assertThat(rows(robot)).containsExactly("1 Ava Chen / 1st Lakeside");
@@ -200,8 +200,8 @@ class RallyEditorTest {
                 .clickOn("#participant-car").write("B100");
         Screenshots.take(robot.window(w -> w != stage && w.isShowing()), "operator-participant-edit");
         robot.clickOn("#participant-save");
-        assertThat(rally.typesAfter(before + 3)).containsExactly("ParticipantAdded");
-        assertThat(((ParticipantAdded) rally.eventsAfter(before + 3).get(0)).participant().carNumber())
+        assertThat(rally.typesOnDiskAfter(before + 3)).containsExactly("ParticipantAdded");
+        assertThat(((ParticipantAdded) rally.eventsOnDiskAfter(before + 3).get(0)).participant().carNumber())
                 .isEqualTo("B100");
 
         // a taken car number is refused in the form, nothing written
@@ -220,7 +220,7 @@ class RallyEditorTest {
         robot.clickOn("#participant-name").write("Ava Chen-Li");
         setGroup(robot, "");
         robot.clickOn("#participant-save");
-        List<DomainEvent> updated = rally.eventsAfter(beforeTaken);
+        List<DomainEvent> updated = rally.eventsOnDiskAfter(beforeTaken);
         assertThat(updated).hasSize(1).first().isInstanceOf(ParticipantUpdated.class);
         ParticipantUpdated u = (ParticipantUpdated) updated.get(0);
         assertThat(u.name()).isEqualTo("Ava Chen-Li");
@@ -231,7 +231,7 @@ class RallyEditorTest {
         selectRow(robot, "Ben Okafor");
         robot.type(KeyCode.DELETE);
         robot.clickOn("#confirm-action");
-        List<DomainEvent> removed = rally.eventsAfter(beforeTaken + 1);
+        List<DomainEvent> removed = rally.eventsOnDiskAfter(beforeTaken + 1);
         assertThat(removed).hasSize(1).first().isInstanceOf(ParticipantRemoved.class);
         assertThat(((ParticipantRemoved) removed.get(0)).carNumber()).isEqualTo("B100");
         assertThat(rows(robot)).containsExactly("1 Ava Chen-Li");
@@ -281,7 +281,7 @@ class RallyEditorTest {
         Screenshots.take(robot.window(w -> w != stage && w.isShowing()), "operator-import-preview");
         robot.clickOn("#import-confirm");
 
-        List<DomainEvent> written = rally.eventsAfter(before);
+        List<DomainEvent> written = rally.eventsOnDiskAfter(before);
         assertThat(written).filteredOn(ParticipantAdded.class::isInstance)
                 .extracting(e -> ((ParticipantAdded) e).participant().name())
                 .containsExactlyInAnyOrder("Ben Okafor", "Cleo Martin", "Dev Patel", "Finn Byrne", "Gus Lee");
@@ -339,7 +339,7 @@ class RallyEditorTest {
 
         robot.clickOn("#load-roster").clickOn("#confirm-action");
 
-        List<DomainEvent> written = rally.eventsAfter(before);
+        List<DomainEvent> written = rally.eventsOnDiskAfter(before);
         assertThat(written).hasSize(1).first().isInstanceOf(RosterLoaded.class);
         assertThat(((RosterLoaded) written.get(0)).participants()).extracting(p -> p.carNumber() + " " + p.name())
                 .containsExactly("1 Ava Chen", "9 Ben Okafor");
