@@ -68,12 +68,12 @@ final class Integrity {
         }
         Set<String> triggers = new HashSet<>();
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'events'")) {
+                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('events', 'remote_events')")) {
             while (rs.next()) {
                 triggers.add(rs.getString(1));
             }
         }
-        for (String trigger : Schema.TRIGGERS) {
+        for (String trigger : Schema.triggers(schemaVersion)) {
             if (!triggers.contains(trigger)) {
                 add("the append-only trigger " + trigger + " is missing: the file was changed outside RallyLab");
             }

@@ -28,6 +28,15 @@ public final class InvalidInputException extends Exception {
         return new InvalidInputException(file, 0, name(file) + ": " + problem, cause);
     }
 
+    /**
+     * A refused file from outside this package (a roster package, a backup): the message is
+     * "{@code <file>: <problem>}", or just the problem when {@code file} is null (text that came
+     * from no file).
+     */
+    public static InvalidInputException refused(Path file, String problem, Throwable cause) {
+        return file == null ? new InvalidInputException(null, 0, problem, cause) : ofFile(file, problem, cause);
+    }
+
     static String name(Path file) {
         Path name = file.getFileName();
         return name == null ? file.toString() : name.toString();

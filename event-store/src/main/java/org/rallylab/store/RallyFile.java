@@ -43,6 +43,7 @@ public final class RallyFile implements EventLog {
     private final WriterLock lock;
     private final int schemaVersion;
     private String rallyId;
+    private long writerId = -1;
     private boolean closed;
     private final Statements sql;
 
@@ -235,10 +236,7 @@ public final class RallyFile implements EventLog {
     @Override
     public synchronized List<StoredEvent> readAfter(long sequence, int limit) throws RallyFileException {
         requireOpen();
-        if (sequence < 0 || limit < 1) {
-            throw new IllegalArgumentException("readAfter(" + sequence + ", " + limit
-                    + "): the sequence must be 0 or more and the limit 1 or more");
-        }
+        checkRange(sequence, limit);
         List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
         try (ResultSet rows = sql.after(sequence, limit)) {
             while (rows.next()) {
@@ -306,6 +304,137 @@ public final class RallyFile implements EventLog {
         }
     }
 
+    /** Whether {@code target} has a cursor in this file: the rally was put in that cloud (or backup) once. */
+    public synchronized boolean hasSyncCursor(String target) throws RallyFileException {
+        requireOpen();
+        if (schemaVersion < 2) {
+            return false;
+        }
+        try {
+            return sql.hasCursor(target);
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the sync cursor of", e);
+        }
+    }
+
+    /**
+     * This file's writer id among the laptops writing the same rally: random (1 to 2<sup>30</sup>)
+     * for a file made by this version, 0 for one made before version 3 of the schema. The cloud
+     * numbers pushed events with it, so two laptops never send the same {@code client_event_id}.
+     */
+    public synchronized long writerId() throws RallyFileException {
+        requireOpen();
+        if (writerId < 0) {
+            try {
+                String value = schemaVersion < 3 ? null : sql.metadata("writer_id");
+                writerId = value == null ? 0 : Long.parseLong(value);
+            } catch (SQLException e) {
+                throw Sqlite.failure(path, "read the metadata of", e);
+            } catch (NumberFormatException e) {
+                throw new RallyFileException(Reason.CORRUPT, path, path + ": its writer_id is not a number; the file"
+                        + " was changed outside RallyLab", e);
+            }
+        }
+        return writerId;
+    }
+
+    /**
+     * Up to {@code limit} events after {@code sequence} that were written here, not pulled from
+     * a server ({@link #appendFromServer}): what a push worker sends.
+     */
+    public synchronized List<StoredEvent> readOwnAfter(long sequence, int limit) throws RallyFileException {
+        if (schemaVersion < 3) {
+            return readAfter(sequence, limit);
+        }
+        requireOpen();
+        checkRange(sequence, limit);
+        List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
+        try (ResultSet rows = sql.ownAfter(sequence, limit)) {
+            while (rows.next()) {
+                events.add(row(rows));
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the events of", e);
+        }
+        return events;
+    }
+
+    /** How many events after {@code sequence} were written here (not pulled from a server). */
+    public synchronized long countOwnAfter(long sequence) throws RallyFileException {
+        requireOpen();
+        try {
+            return schemaVersion < 3 ? Math.max(0, sql.lastSequence() - sequence) : sql.countOwnAfter(sequence);
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "count the events of", e);
+        }
+    }
+
+    /** The highest server row id read from {@code source} (0: never pulled): where the next pull starts. */
+    public synchronized long pullCursor(String source) throws RallyFileException {
+        requireOpen();
+        if (schemaVersion < 3) {
+            return 0;
+        }
+        try {
+            return sql.pullCursor(source);
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the pull cursor of", e);
+        }
+    }
+
+    /**
+     * Appends events read from server {@code source} in one transaction, remembering each one's
+     * server row id so it is never pushed back, and moves the pull cursor to {@code readUpTo} (the
+     * last row id read, which may be a row left out here, such as this laptop's own). An event whose
+     * row id is already in the file is skipped, so appending the same page twice is harmless.
+     * Returns the events appended, as stored.
+     */
+    public synchronized List<StoredEvent> appendFromServer(String source, List<RemoteEvent> events, long readUpTo)
+            throws RallyFileException {
+        requireWritable();
+        if (source == null || source.isBlank()) {
+            throw new IllegalArgumentException("a server needs a name, like \"supabase:https://…\"");
+        }
+        List<DomainEvent> domain = new ArrayList<>(events.size());
+        events.forEach(e -> domain.add(e.event()));
+        String rally = domain.isEmpty() ? rallyId : EventCodec.checkRally(rallyId, domain, path, source);
+        try {
+            sql.begin();
+            try {
+                List<RemoteEvent> fresh = new ArrayList<>(events.size());
+                for (RemoteEvent e : events) {
+                    if (!sql.knownRemote(source, e.serverId())) {
+                        fresh.add(e);
+                    }
+                }
+                List<StoredEvent> stored = List.of();
+                if (!fresh.isEmpty()) {
+                    List<DomainEvent> freshEvents = new ArrayList<>(fresh.size());
+                    fresh.forEach(e -> freshEvents.add(e.event()));
+                    stored = EventCodec.encode(freshEvents, sql.nextSequence());
+                    sql.insert(stored);
+                    for (int i = 0; i < stored.size(); i++) {
+                        sql.insertRemote(stored.get(i).sequence(), source, fresh.get(i).serverId());
+                    }
+                }
+                if (readUpTo > 0) {
+                    sql.movePullCursor(source, readUpTo);
+                }
+                if (rallyId == null && rally != null) {
+                    Schema.putMetadata(db, "rally_id", rally);
+                }
+                sql.commit();
+                rallyId = rally;
+                return stored;
+            } catch (SQLException | RuntimeException e) {
+                sql.rollback(e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "append " + events.size() + " event(s) from " + source + " to", e);
+        }
+    }
+
     /** Checks the whole file without throwing: payloads, sequence, fold, triggers and {@code PRAGMA quick_check}. */
     public synchronized IntegrityReport verify() {
         requireOpen();
@@ -369,6 +498,13 @@ public final class RallyFile implements EventLog {
             throw new RallyFileException(Reason.CORRUPT, path, path + ": stored event " + sequence + " (" + type
                     + ") cannot be read: " + e.getMessage() + ". The file was changed outside RallyLab;"
                     + " restore it from a backup or the cloud copy (verify lists every problem)", e);
+        }
+    }
+
+    private static void checkRange(long sequence, int limit) {
+        if (sequence < 0 || limit < 1) {
+            throw new IllegalArgumentException("readAfter(" + sequence + ", " + limit
+                    + "): the sequence must be 0 or more and the limit 1 or more");
         }
     }
 

@@ -14,6 +14,9 @@ import java.util.Map;
  * <pre>
  * version 1: events, metadata, and the append-only triggers
  * version 2: + sync_cursor, + index on events(section_id)
+ * version 3: + remote_events and pull_cursor (events pulled from the cloud, which are never
+ *            pushed back), + metadata writer_id (this file's number among the laptops writing
+ *            the same rally; 0 for files made before version 3)
  * </pre>
  *
  * The file is marked with {@code PRAGMA application_id} ({@link #APPLICATION_ID}, "RLLB") and
@@ -26,7 +29,7 @@ final class Schema {
     /** "RLLB" in ASCII. */
     static final int APPLICATION_ID = 0x524C4C42;
     static final int OLDEST_VERSION = 1;
-    static final int CURRENT_VERSION = 2;
+    static final int CURRENT_VERSION = 3;
 
     static final String EVENTS = """
             CREATE TABLE events (
@@ -49,12 +52,40 @@ final class Schema {
                 acknowledged_sequence INTEGER NOT NULL
             )""";
     static final String SECTION_INDEX = "CREATE INDEX events_section_id ON events (section_id)";
-    static final List<String> TRIGGERS = List.of("events_append_only_update", "events_append_only_delete");
+    /** Which local events came from a server (its row id there): the push worker skips them. */
+    static final String REMOTE_EVENTS = """
+            CREATE TABLE remote_events (
+                sequence INTEGER PRIMARY KEY REFERENCES events (sequence),
+                source TEXT NOT NULL,
+                server_id INTEGER NOT NULL,
+                UNIQUE (source, server_id)
+            )""";
+    static final String REMOTE_NO_UPDATE = """
+            CREATE TRIGGER remote_events_append_only_update BEFORE UPDATE ON remote_events
+            BEGIN SELECT RAISE(ABORT, 'remote_events are append-only'); END""";
+    static final String REMOTE_NO_DELETE = """
+            CREATE TRIGGER remote_events_append_only_delete BEFORE DELETE ON remote_events
+            BEGIN SELECT RAISE(ABORT, 'remote_events are append-only'); END""";
+    /** The highest server row id read from each server, the next pull's starting point. */
+    static final String PULL_CURSOR = """
+            CREATE TABLE pull_cursor (
+                source TEXT PRIMARY KEY,
+                last_server_id INTEGER NOT NULL
+            )""";
+    /** Files older than version 3 pushed their sequence numbers as they are: writer 0 keeps that. */
+    static final String WRITER_ZERO = "INSERT OR IGNORE INTO metadata (key, value) VALUES ('writer_id', '0')";
+    static final List<String> TRIGGERS = List.of("events_append_only_update", "events_append_only_delete",
+            "remote_events_append_only_update", "remote_events_append_only_delete");
+    /** The triggers a file of {@code version} must have. */
+    static List<String> triggers(int version) {
+        return version >= 3 ? TRIGGERS : TRIGGERS.subList(0, 2);
+    }
 
     /** The statements that take a file from version {@code key - 1} to version {@code key}. */
     private static final Map<Integer, List<String>> STEPS = Map.of(
             1, List.of(EVENTS, METADATA, NO_UPDATE, NO_DELETE),
-            2, List.of(SYNC_CURSOR, SECTION_INDEX));
+            2, List.of(SYNC_CURSOR, SECTION_INDEX),
+            3, List.of(REMOTE_EVENTS, REMOTE_NO_UPDATE, REMOTE_NO_DELETE, PULL_CURSOR, WRITER_ZERO));
 
     private Schema() {
     }
@@ -68,6 +99,7 @@ final class Schema {
                 upgrade(db, s, 0);
                 putMetadata(db, "created_at", Instant.now().toString());
                 putMetadata(db, "created_by_app", createdByApp);
+                putMetadata(db, "writer_id", String.valueOf(newWriterId()));
             });
             useWal(s);
         }
@@ -102,6 +134,15 @@ final class Schema {
         try (Statement s = db.createStatement(); var rs = s.executeQuery("PRAGMA " + pragma)) {
             return rs.next() ? rs.getString(1) : "";
         }
+    }
+
+    /**
+     * A random writer id, 1 to 2<sup>30</sup>: with the sequence in the low 32 bits of a cloud
+     * {@code client_event_id} it still fits a positive bigint, and two laptops writing one rally
+     * pick the same number with odds of about one in a billion.
+     */
+    static long newWriterId() {
+        return 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30);
     }
 
     private static void upgrade(Connection db, Statement s, int from) throws SQLException {

@@ -28,6 +28,13 @@ final class Statements implements AutoCloseable {
     private PreparedStatement metadata;
     private PreparedStatement cursor;
     private PreparedStatement acknowledge;
+    private PreparedStatement hasCursor;
+    private PreparedStatement ownAfter;
+    private PreparedStatement countOwnAfter;
+    private PreparedStatement knownRemote;
+    private PreparedStatement insertRemote;
+    private PreparedStatement pullCursor;
+    private PreparedStatement movePullCursor;
 
     Statements(Connection db) {
         this.db = db;
@@ -126,6 +133,64 @@ final class Statements implements AutoCloseable {
         acknowledge.setString(1, target);
         acknowledge.setLong(2, sequence);
         acknowledge.executeUpdate();
+    }
+
+    boolean hasCursor(String target) throws SQLException {
+        hasCursor = prepared(hasCursor, "SELECT 1 FROM sync_cursor WHERE target = ?");
+        hasCursor.setString(1, target);
+        try (ResultSet rs = hasCursor.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    private static final String OWN = " NOT EXISTS (SELECT 1 FROM remote_events r WHERE r.sequence = events.sequence)";
+
+    ResultSet ownAfter(long sequence, int limit) throws SQLException {
+        ownAfter = prepared(ownAfter, SELECT + " WHERE sequence > ? AND" + OWN + " ORDER BY sequence LIMIT ?");
+        ownAfter.setLong(1, sequence);
+        ownAfter.setInt(2, limit);
+        return ownAfter.executeQuery();
+    }
+
+    long countOwnAfter(long sequence) throws SQLException {
+        countOwnAfter = prepared(countOwnAfter, "SELECT count(*) FROM events WHERE sequence > ? AND" + OWN);
+        countOwnAfter.setLong(1, sequence);
+        try (ResultSet rs = countOwnAfter.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    boolean knownRemote(String source, long serverId) throws SQLException {
+        knownRemote = prepared(knownRemote, "SELECT 1 FROM remote_events WHERE source = ? AND server_id = ?");
+        knownRemote.setString(1, source);
+        knownRemote.setLong(2, serverId);
+        try (ResultSet rs = knownRemote.executeQuery()) {
+            return rs.next();
+        }
+    }
+
+    void insertRemote(long sequence, String source, long serverId) throws SQLException {
+        insertRemote = prepared(insertRemote, "INSERT INTO remote_events (sequence, source, server_id) VALUES (?, ?, ?)");
+        insertRemote.setLong(1, sequence);
+        insertRemote.setString(2, source);
+        insertRemote.setLong(3, serverId);
+        insertRemote.executeUpdate();
+    }
+
+    long pullCursor(String source) throws SQLException {
+        pullCursor = prepared(pullCursor, "SELECT last_server_id FROM pull_cursor WHERE source = ?");
+        pullCursor.setString(1, source);
+        try (ResultSet rs = pullCursor.executeQuery()) {
+            return rs.next() ? rs.getLong(1) : 0;
+        }
+    }
+
+    void movePullCursor(String source, long serverId) throws SQLException {
+        movePullCursor = prepared(movePullCursor, "INSERT INTO pull_cursor (source, last_server_id) VALUES (?, ?)"
+                + " ON CONFLICT (source) DO UPDATE SET last_server_id = max(last_server_id, excluded.last_server_id)");
+        movePullCursor.setString(1, source);
+        movePullCursor.setLong(2, serverId);
+        movePullCursor.executeUpdate();
     }
 
     @Override

@@ -74,14 +74,16 @@ class MigrationTest {
     }
 
     @Test
-    void openForWriting_version1File_migratesToVersion2KeepingEveryEvent() throws Exception {
+    void openForWriting_version1File_migratesToTheCurrentVersionKeepingEveryEvent() throws Exception {
         List<DomainEvent> events = RallyLogs.opening(4);
         Path file = v1File(events);
 
         try (RallyFile log = RallyFile.openForWriting(file)) {
-            assertThat(log.schemaVersion()).isEqualTo(2);
-            assertThat(FileFixtures.headerInt(file, 60)).as("checkpointed into the main file's header").isEqualTo(2);
-            assertThat(names(log.connection(), "table")).contains("events", "metadata", "sync_cursor");
+            assertThat(log.schemaVersion()).isEqualTo(3);
+            assertThat(FileFixtures.headerInt(file, 60)).as("checkpointed into the main file's header").isEqualTo(3);
+            assertThat(log.writerId()).as("files older than version 3 keep pushing plain sequence numbers").isZero();
+            assertThat(names(log.connection(), "table")).contains("events", "metadata", "sync_cursor", "remote_events",
+                    "pull_cursor");
             assertThat(names(log.connection(), "index")).contains("events_section_id");
             List<DomainEvent> replayed = new ArrayList<>();
             log.replay(e -> replayed.add(e.event()));
@@ -95,7 +97,7 @@ class MigrationTest {
         try (Connection db = FileFixtures.raw(file); Statement s = db.createStatement();
              ResultSet rs = s.executeQuery("SELECT value FROM metadata WHERE key = 'schema_version'")) {
             assertThat(rs.next()).isTrue();
-            assertThat(rs.getString(1)).isEqualTo("2");
+            assertThat(rs.getString(1)).isEqualTo("3");
         }
     }
 
@@ -129,7 +131,7 @@ class MigrationTest {
         assertThatThrownBy(() -> RallyFile.openForWriting(file))
                 .isInstanceOfSatisfying(RallyFileException.class,
                         e -> assertThat(e.reason()).isEqualTo(RallyFileException.Reason.CORRUPT))
-                .hasMessageStartingWith("cannot update " + file + " from schema 1 to 2 (")
+                .hasMessageStartingWith("cannot update " + file + " from schema 1 to 3 (")
                 .hasMessageContaining("sync_cursor already exists")
                 .hasMessageEndingWith("the file was left as it was; open it read-only, or restore it from a backup"
                         + " or the cloud copy");

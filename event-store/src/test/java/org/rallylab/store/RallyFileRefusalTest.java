@@ -42,11 +42,11 @@ class RallyFileRefusalTest {
     @Test
     void open_fileOfANewerSchema_refusedWithoutChangingAByte() throws Exception {
         Path file = FileFixtures.rallyFile(folder.resolve("future.rallylab"), RallyLogs.opening(3));
-        FileFixtures.sql(file, "PRAGMA user_version = 3");
-        assertThat(FileFixtures.headerInt(file, 60)).isEqualTo(3);
+        FileFixtures.sql(file, "PRAGMA user_version = 4");
+        assertThat(FileFixtures.headerInt(file, 60)).isEqualTo(4);
 
         assertRefusedUntouched(file, Reason.NEWER_SCHEMA, file + " was written by a newer RallyLab"
-                + " (schema 3; this version reads up to 2): update RallyLab");
+                + " (schema 4; this version reads up to 3): update RallyLab");
     }
 
     @Test

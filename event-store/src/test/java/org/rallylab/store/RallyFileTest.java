@@ -48,10 +48,10 @@ class RallyFileTest {
             assertThat(pragma(db, "journal_mode")).isEqualTo("wal");
             assertThat(pragma(db, "synchronous")).isEqualTo("2"); // FULL
             assertThat(pragma(db, "application_id")).isEqualTo(String.valueOf(0x524C4C42));
-            assertThat(pragma(db, "user_version")).isEqualTo("2");
+            assertThat(pragma(db, "user_version")).isEqualTo("3");
             assertThat(Integer.parseInt(pragma(db, "busy_timeout"))).isGreaterThanOrEqualTo(1_000);
             assertThat(pragma(db, "trusted_schema")).isEqualTo("0");
-            assertThat(log.schemaVersion()).isEqualTo(2);
+            assertThat(log.schemaVersion()).isEqualTo(3);
         }
     }
 
@@ -59,15 +59,16 @@ class RallyFileTest {
     void create_newFile_headerIsMarkedBeforeAnyCheckpointAndMetadataIsSet() throws Exception {
         try (RallyFile log = RallyFile.create(file())) {
             assertThat(FileFixtures.headerInt(file(), 68)).isEqualTo(0x524C4C42);
-            assertThat(FileFixtures.headerInt(file(), 60)).isEqualTo(2);
+            assertThat(FileFixtures.headerInt(file(), 60)).isEqualTo(3);
             try (Statement s = log.connection().createStatement();
                  ResultSet rs = s.executeQuery("SELECT key, value FROM metadata ORDER BY key")) {
                 List<String> rows = new ArrayList<>();
                 while (rs.next()) {
                     rows.add(rs.getString(1) + "=" + rs.getString(2));
                 }
-                assertThat(rows).hasSize(3).anyMatch(r -> r.startsWith("created_at=20"))
-                        .anyMatch(r -> r.startsWith("created_by_app=RallyLab")).contains("schema_version=2");
+                assertThat(rows).hasSize(4).anyMatch(r -> r.startsWith("created_at=20"))
+                        .anyMatch(r -> r.startsWith("created_by_app=RallyLab")).contains("schema_version=3")
+                        .anyMatch(r -> r.matches("writer_id=[1-9][0-9]*"));
             }
             log.append(RallyLogs.rallyCreated());
         }

@@ -57,8 +57,8 @@ class VerifyTest {
         assertThat(report.ok()).isTrue();
         assertThat(report.eventCount()).isEqualTo(events.size());
         assertThat(report.lastSequence()).isEqualTo(events.size());
-        assertThat(report.schemaVersion()).isEqualTo(2);
-        assertThat(report.summary()).isEqualTo("sound.rallylab: ok, " + events.size() + " events (schema 2)");
+        assertThat(report.schemaVersion()).isEqualTo(3);
+        assertThat(report.summary()).isEqualTo("sound.rallylab: ok, " + events.size() + " events (schema 3)");
     }
 
     @Test

@@ -142,6 +142,29 @@ public final class CloudClient {
     }
 
     /**
+     * One page of a rally's events in server order with row ids above {@code afterId}: at most
+     * {@code limit} rows. Paging by row id (not offset) never skips or repeats a row when others
+     * push meanwhile; keep asking until a page comes back empty.
+     */
+    public List<PulledEvent> pullAfter(CloudSession session, String rallyId, long afterId, int limit)
+            throws CloudException {
+        String rally = checkRallyId(rallyId);
+        if (afterId < 0 || limit < 1) {
+            throw new IllegalArgumentException("pullAfter(row " + afterId + ", limit " + limit
+                    + "): the row id must be 0 or more and the limit 1 or more");
+        }
+        HttpUrl url = rest().newBuilder()
+                .addEncodedQueryParameter("rally_id", "eq." + rally)
+                .addEncodedQueryParameter("id", "gt." + afterId)
+                .addEncodedQueryParameter("order", "id.asc")
+                .addEncodedQueryParameter("limit", Integer.toString(limit))
+                .build();
+        JsonNode answer = http.send(http.request(url, session.accessToken()).get().build(),
+                "read the new events of rally " + rally, true);
+        return Rows.decode(answer, rally);
+    }
+
+    /**
      * The rallies the signed-in user has a role in, oldest first: their RallyCreated rows, which
      * row-level security shows only to someone with a role in the rally.
      */

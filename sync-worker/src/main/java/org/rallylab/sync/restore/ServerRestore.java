@@ -11,15 +11,18 @@ import org.rallylab.domain.event.RallyCreated;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
+import org.rallylab.store.RemoteEvent;
 import org.rallylab.sync.client.CloudClient;
 import org.rallylab.sync.client.CloudException;
 import org.rallylab.sync.client.CloudSession;
 import org.rallylab.sync.client.PulledEvent;
+import org.rallylab.sync.worker.PushWorker;
 
 /**
  * Restore from the server (spec 07): every event of one rally, pulled page by page in server
- * order, checked, then written to a new rally file in one transaction. Racing continues from that
- * file. Nothing is written unless every event was read and belongs to the rally; an existing file
+ * order, checked, then written to a new rally file in one transaction, each marked as pulled from
+ * that server (so it is never pushed back; the file's own writer id numbers what this laptop adds).
+ * Racing continues from that file. Nothing is written unless every event was read and belongs to the rally; an existing file
  * is never touched.
  */
 public final class ServerRestore {
@@ -48,8 +51,12 @@ public final class ServerRestore {
         List<PulledEvent> rows = client.pullAll(session, rallyId, CloudClient.SERVER_ROW_CAP);
         List<DomainEvent> events = check(rallyId, rows);
         RallyState state = RallyState.replay(events);
+        List<RemoteEvent> pulled = new ArrayList<>(rows.size());
+        rows.forEach(row -> pulled.add(new RemoteEvent(row.id(), row.event())));
+        String source = PushWorker.TARGET_PREFIX + client.config().url();
         try (RallyFile file = RallyFile.create(newRallyFile)) {
-            file.append(events);
+            file.appendFromServer(source, pulled, rows.get(rows.size() - 1).id());
+            file.acknowledge(source, 0); // the file syncs with this cloud from now on
         } catch (RallyFileException | RuntimeException e) {
             deleteQuietly(newRallyFile);
             throw e;

@@ -21,13 +21,17 @@ import org.rallylab.store.StoredEvent;
 import org.rallylab.sync.client.CloudClient;
 import org.rallylab.sync.client.CloudException;
 import org.rallylab.sync.client.CloudSession;
+import org.rallylab.store.RemoteEvent;
 import org.rallylab.sync.client.EventRow;
+import org.rallylab.sync.client.PulledEvent;
 
 /**
  * Copies a rally file's events to the cloud in the background (spec 07 "Cursor"), on its own
- * single thread: no method blocks its caller, so racing never waits for the network.
+ * single thread: no method blocks its caller, so racing never waits for the network. When
+ * everything is pushed it also pulls what other laptops pushed to the rally (a registrar's
+ * roster, a check-in volunteer's arrivals) and hands it to a {@link PullSink}.
  *
- * <p>Each round reads up to {@value #BATCH_SIZE} events after the cursor
+ * <p>Each round reads up to {@value #BATCH_SIZE} of this laptop's events (not those pulled) after the cursor
  * {@code syncCursor("supabase:" + url)}, pushes them (ignore-duplicates, so a repeat is
  * harmless) and acknowledges the last one only after a 2xx answer. A full batch is followed
  * at once by the next; when everything is pushed it looks again every 5 s (a local read, no
@@ -47,6 +51,8 @@ public final class PushWorker implements AutoCloseable {
 
     public static final int BATCH_SIZE = 500;
     public static final Duration POLL_INTERVAL = Duration.ofSeconds(5);
+    /** How often a worker with a {@link PullSink} looks for other laptops' events while idle. */
+    public static final Duration PULL_INTERVAL = Duration.ofSeconds(15);
     /** A session this close to expiry is renewed before pushing. */
     public static final Duration REFRESH_MARGIN = Duration.ofSeconds(60);
     /** Prefix of the rally file's sync cursor name; the project URL follows. */
@@ -55,6 +61,7 @@ public final class PushWorker implements AutoCloseable {
     private final RallyFile file;
     private final CloudClient client;
     private final SessionHolder sessions;
+    private final PullSink sink; // null: push only
     private final Clock clock;
     private final ScheduledExecutorService executor;
     private final boolean ownsExecutor;
@@ -67,6 +74,8 @@ public final class PushWorker implements AutoCloseable {
     private int failures;
     private boolean backingOff;
     private boolean halted;
+    private Instant lastPull;
+    private boolean pullRequested;
 
     private volatile boolean closed;
     private volatile SyncStatus status = new SyncStatus.Waiting(0);
@@ -77,11 +86,21 @@ public final class PushWorker implements AutoCloseable {
      */
     public PushWorker(RallyFile file, CloudClient client, SessionHolder sessions, Clock clock,
                       ScheduledExecutorService executor, Random random) {
-        this(file, client, sessions, clock, executor, random, false);
+        this(file, client, sessions, null, clock, executor, random, false);
     }
 
-    private PushWorker(RallyFile file, CloudClient client, SessionHolder sessions, Clock clock,
+    /**
+     * {@link #PushWorker(RallyFile, CloudClient, SessionHolder, Clock, ScheduledExecutorService, Random)}
+     * that also pulls other laptops' events into {@code sink} (null: push only).
+     */
+    public PushWorker(RallyFile file, CloudClient client, SessionHolder sessions, PullSink sink, Clock clock,
+                      ScheduledExecutorService executor, Random random) {
+        this(file, client, sessions, sink, clock, executor, random, false);
+    }
+
+    private PushWorker(RallyFile file, CloudClient client, SessionHolder sessions, PullSink sink, Clock clock,
                        ScheduledExecutorService executor, Random random, boolean ownsExecutor) {
+        this.sink = sink;
         this.file = Objects.requireNonNull(file, "file");
         this.client = Objects.requireNonNull(client, "client");
         this.sessions = Objects.requireNonNull(sessions, "sessions");
@@ -94,6 +113,14 @@ public final class PushWorker implements AutoCloseable {
 
     /** Starts a worker on a thread of its own (a daemon named "rallylab-cloud-push"). */
     public static PushWorker start(RallyFile file, CloudClient client, SessionHolder sessions) {
+        return start(file, client, sessions, null);
+    }
+
+    /**
+     * {@link #start(RallyFile, CloudClient, SessionHolder)} that also pulls other laptops' events
+     * into {@code sink} (null: push only).
+     */
+    public static PushWorker start(RallyFile file, CloudClient client, SessionHolder sessions, PullSink sink) {
         ScheduledThreadPoolExecutor thread = new ScheduledThreadPoolExecutor(1, task -> {
             Thread t = new Thread(task, "rallylab-cloud-push");
             t.setDaemon(true);
@@ -101,7 +128,7 @@ public final class PushWorker implements AutoCloseable {
         });
         thread.setRemoveOnCancelPolicy(true);
         thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        PushWorker worker = new PushWorker(file, client, sessions, Clock.systemUTC(), thread, new Random(), true);
+        PushWorker worker = new PushWorker(file, client, sessions, sink, Clock.systemUTC(), thread, new Random(), true);
         worker.start();
         return worker;
     }
@@ -120,9 +147,20 @@ public final class PushWorker implements AutoCloseable {
         });
     }
 
+    /** Look for other laptops' events now (and push), unless waiting out a backoff or stopped. */
+    public void pullNow() {
+        submit(() -> {
+            pullRequested = true;
+            if (!halted && !backingOff) {
+                round();
+            }
+        });
+    }
+
     /** Try now whatever the state: ends a backoff, and resumes after SIGNED_OUT or ERROR. */
     public void retryNow() {
         submit(() -> {
+            pullRequested = true;
             halted = false;
             backingOff = false;
             failures = 0;
@@ -190,27 +228,29 @@ public final class PushWorker implements AutoCloseable {
                 return;
             }
             long cursor = file.syncCursor(target);
-            List<StoredEvent> batch = file.readAfter(cursor, BATCH_SIZE);
+            List<StoredEvent> batch = file.readOwnAfter(cursor, BATCH_SIZE);
+            CloudSession session = current.get();
             if (batch.isEmpty()) {
+                pull(session);
                 caughtUp();
                 return;
             }
-            waiting = file.lastSequence() - cursor;
+            waiting = file.countOwnAfter(cursor);
             publish(new SyncStatus.Waiting(waiting));
-            CloudSession session = current.get();
             if (session.expiresWithin(REFRESH_MARGIN, clock)) {
                 session = renew(session);
             }
-            push(session, batch);
+            session = push(session, batch);
             long last = batch.get(batch.size() - 1).sequence();
             file.acknowledge(target, last);
             failures = 0;
             backingOff = false;
-            long left = file.lastSequence() - last;
+            long left = file.countOwnAfter(last);
             if (left > 0) {
                 publish(new SyncStatus.Waiting(left));
                 schedule(Duration.ZERO);
             } else {
+                pull(session);
                 caughtUp();
             }
         } catch (SignInNeeded e) {
@@ -226,16 +266,62 @@ public final class PushWorker implements AutoCloseable {
         }
     }
 
-    private void push(CloudSession session, List<StoredEvent> batch) throws CloudException, SignInNeeded {
+    /** Pushes {@code batch}; returns the session used (renewed once after a 401). */
+    private CloudSession push(CloudSession session, List<StoredEvent> batch)
+            throws CloudException, SignInNeeded, RallyFileException {
         try {
             client.push(session, rows(batch, session));
+            return session;
         } catch (CloudException.Unauthorized first) {
             CloudSession renewed = renew(session);
             try {
                 client.push(renewed, rows(batch, renewed));
+                return renewed;
             } catch (CloudException.Unauthorized again) {
                 throw new SignInNeeded("the server refused the sign-in even after renewing it: sign in again");
             }
+        }
+    }
+
+    /**
+     * Reads what others pushed to the rally since the last pull (registrars' rosters, a check-in
+     * volunteer's arrivals) and hands it to the {@link PullSink}, page by page until an empty one.
+     * This laptop's own rows are left out: they are in the file already.
+     */
+    private void pull(CloudSession session) throws CloudException, SignInNeeded, RallyFileException {
+        Optional<String> rally = file.rallyId();
+        Instant now = clock.instant();
+        boolean due = pullRequested || lastPull == null || !now.isBefore(lastPull.plus(PULL_INTERVAL));
+        if (sink == null || rally.isEmpty() || !due) {
+            return;
+        }
+        long writer = file.writerId();
+        long after = file.pullCursor(target);
+        while (!closed) {
+            List<PulledEvent> page;
+            try {
+                page = client.pullAfter(session, rally.get(), after, CloudClient.SERVER_ROW_CAP);
+            } catch (CloudException.Unauthorized first) {
+                session = renew(session);
+                try {
+                    page = client.pullAfter(session, rally.get(), after, CloudClient.SERVER_ROW_CAP);
+                } catch (CloudException.Unauthorized again) {
+                    throw new SignInNeeded("the server refused the sign-in even after renewing it: sign in again");
+                }
+            }
+            if (page.isEmpty()) {
+                lastPull = now;
+                pullRequested = false;
+                return;
+            }
+            List<RemoteEvent> others = new ArrayList<>(page.size());
+            for (PulledEvent row : page) {
+                if (!EventRow.pushedBy(writer, row.clientEventId())) {
+                    others.add(new RemoteEvent(row.id(), row.event()));
+                }
+            }
+            after = page.get(page.size() - 1).id();
+            sink.receive(target, others, after);
         }
     }
 
@@ -250,11 +336,12 @@ public final class PushWorker implements AutoCloseable {
         return renewed;
     }
 
-    private List<EventRow> rows(List<StoredEvent> batch, CloudSession session) {
+    private List<EventRow> rows(List<StoredEvent> batch, CloudSession session) throws RallyFileException {
         String fileRally = file.rallyId().orElse(null);
+        long writer = file.writerId();
         List<EventRow> rows = new ArrayList<>(batch.size());
         for (StoredEvent stored : batch) {
-            rows.add(EventRow.of(stored, fileRally, session.userId()));
+            rows.add(EventRow.of(stored, fileRally, writer, session.userId()));
         }
         return rows;
     }

@@ -24,6 +24,7 @@ import org.rallylab.store.RallyFile;
 import org.rallylab.store.StoredEvent;
 import org.rallylab.sync.client.CloudClient;
 import org.rallylab.sync.client.CloudConfig;
+import org.rallylab.sync.client.EventRow;
 import org.rallylab.sync.worker.PushWorker;
 import org.rallylab.sync.worker.SessionHolder;
 import org.rallylab.sync.pg.PgFixture;
@@ -69,10 +70,12 @@ class SyncUnderFaultsTest {
                 worker.close();
 
                 List<StoredEvent> local = open.readAfter(0, Integer.MAX_VALUE);
+                long writer = open.writerId();
                 List<Row> remote = rows(pg, rally.rallyId);
                 assertThat(remote).extracting(Row::clientEventId)
                         .as("every local event once, in order of client_event_id, no gap")
-                        .containsExactlyElementsOf(local.stream().map(StoredEvent::sequence).toList());
+                        .containsExactlyElementsOf(local.stream()
+                                .map(e -> EventRow.clientEventId(writer, e.sequence())).toList());
                 for (int i = 0; i < local.size(); i++) {
                     assertThat(remote.get(i).type()).isEqualTo(local.get(i).event().type());
                     ObjectNode payload = (ObjectNode) JSON.readTree(local.get(i).payloadJson());

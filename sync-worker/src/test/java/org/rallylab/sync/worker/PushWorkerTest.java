@@ -21,6 +21,7 @@ import org.rallylab.domain.event.SampleEvents;
 import org.rallylab.store.RallyFile;
 import org.rallylab.sync.client.CloudException;
 import org.rallylab.sync.client.CloudSession;
+import org.rallylab.sync.client.EventRow;
 import org.rallylab.sync.client.MockCloud;
 import org.rallylab.sync.client.StoredSamples;
 
@@ -70,7 +71,9 @@ class PushWorkerTest {
     private List<Long> pushedIds(RecordedRequest request) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (JsonNode row : MockCloud.tree(request.getBody().readUtf8())) {
-            ids.add(row.get("client_event_id").asLong());
+            long id = row.get("client_event_id").asLong();
+            assertThat(id >>> EventRow.SEQUENCE_BITS).as("the file's writer id in the high bits").isEqualTo(file.writerId());
+            ids.add(id & 0xFFFF_FFFFL);
         }
         return ids;
     }
