@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import org.rallylab.domain.command.Access;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.command.RaceRules;
@@ -20,6 +21,7 @@ import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.EventLog;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
+import org.rallylab.store.RemoteEvent;
 import org.rallylab.store.StoredEvent;
 
 /**
@@ -48,6 +50,7 @@ public final class RallySession implements AutoCloseable {
     private final List<StoredEvent> events = new ArrayList<>();
     private final List<Consumer<SessionChange>> listeners = new CopyOnWriteArrayList<>();
     private final Queue<SessionChange> announcing = new ArrayDeque<>();
+    private Access access = Access.EVERYTHING;
     private boolean notifying;
     private String lastRaceId;
     private boolean closed;
@@ -126,6 +129,10 @@ public final class RallySession implements AutoCloseable {
     public Decision execute(Command command) {
         checkOpen();
         Objects.requireNonNull(command, "command");
+        Optional<String> notYours = access.refusal(state, command);
+        if (notYours.isPresent()) {
+            return new Decision.Rejected(notYours.get());
+        }
         Decision decision = rules.decide(state, command, clock.millis());
         if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty()) {
             return decision;
@@ -140,6 +147,41 @@ public final class RallySession implements AutoCloseable {
         stored.forEach(this::fold);
         announce(new SessionChange(command, stored, state));
         return decision;
+    }
+
+    /**
+     * Limits what {@link #execute} accepts to what {@code limits} allows (the signed-in person's
+     * role in a rally from the cloud); {@link Access#EVERYTHING} lifts the limits.
+     */
+    public void limitTo(Access limits) {
+        checkThread();
+        access = Objects.requireNonNull(limits, "limits");
+    }
+
+    /** What {@link #execute} accepts now. */
+    public Access access() {
+        checkThread();
+        return access;
+    }
+
+    /**
+     * Appends events other laptops pushed to the rally's cloud copy ({@link RallyFile#appendFromServer}),
+     * applies them and tells the listeners with a change whose command is null. Pulled events are
+     * facts already recorded elsewhere: no rule is asked, and a log that would be refused here is
+     * still folded (spec 02: history is never rejected).
+     *
+     * @throws IllegalStateException the session does not run over a rally file
+     */
+    public List<StoredEvent> receive(String source, List<RemoteEvent> pulled, long readUpTo) throws RallyFileException {
+        checkOpen();
+        RallyFile file = rallyFile().orElseThrow(() -> new IllegalStateException(
+                "events from the cloud need a rally file; this session runs over " + log));
+        List<StoredEvent> stored = file.appendFromServer(source, pulled, readUpTo);
+        if (!stored.isEmpty()) {
+            stored.forEach(this::fold);
+            announce(new SessionChange(null, stored, state));
+        }
+        return stored;
     }
 
     /**

@@ -7,7 +7,8 @@ import org.rallylab.store.StoredEvent;
 
 /**
  * What one accepted command changed: its events as the rally file stored them (with their
- * sequence numbers) and the session's state after them.
+ * sequence numbers) and the session's state after them. {@code command} is null when the events
+ * came from the cloud ({@link RallySession#receive}): another laptop recorded them.
  *
  * <p>{@code state} is the session's live state, read-only: never apply events to it. When a
  * listener executes another command while changes are being announced, listeners called later
@@ -16,5 +17,10 @@ import org.rallylab.store.StoredEvent;
 public record SessionChange(Command command, List<StoredEvent> events, RallyState state) {
     public SessionChange {
         events = List.copyOf(events);
+    }
+
+    /** Whether another laptop recorded these events (they were pulled from the cloud). */
+    public boolean fromCloud() {
+        return command == null;
     }
 }

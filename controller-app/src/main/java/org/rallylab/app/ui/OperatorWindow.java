@@ -28,6 +28,7 @@ import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.ui.audience.AudienceWindow;
 import org.rallylab.app.ui.cloud.CloudControls;
+import org.rallylab.domain.command.Access;
 import org.rallylab.app.ui.console.LiveConsole;
 import org.rallylab.app.ui.console.SectionCompleteScreen;
 import org.rallylab.app.ui.home.CheckInScreen;
@@ -53,11 +54,14 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     private final Label title = Ui.label("RallyLab", "screen-title");
     private final Label rallyLabel = Ui.label("RallyLab", "big");
     private final Label trackBadge = Ui.label("", "track-badge");
+    private final Label roleBadge = Ui.label("", "role-badge");
     private final Label notice = new Label();
     private final HBox noticeBar;
     private final HBox topBar;
     private final List<Shortcut> globalShortcuts;
     private final List<javafx.scene.Node> rallyOnly = new ArrayList<>();
+    /** Top-bar controls for racing, hidden from a registrar or check-in volunteer. */
+    private List<javafx.scene.Node> raceOnly = List.of();
     private List<Shortcut> shortcuts = List.of();
     private RaceDay day;
     private AudienceWindow audience;
@@ -214,29 +218,50 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     // ---- Navigator -----------------------------------------------------------------------------
 
+    /**
+     * Rally home, or for someone whose role covers part of the rally ({@link Access}) the one screen
+     * that role works in: a registrar's Rally setup (their sections only), a check-in volunteer's
+     * check-in.
+     */
     @Override
     public void home() {
-        ifOpen(() -> new RallyHome(this));
+        Access access = access();
+        if (!access.wholeRally() && !access.registrarSections().isEmpty()) {
+            ifOpen(() -> new RallyEditor(this));
+        } else if (!access.wholeRally() && !access.checkInSections().isEmpty()) {
+            String first = day.session().state().sections().stream().map(s -> s.sectionId())
+                    .filter(access.checkInSections()::contains).findFirst()
+                    .orElse(access.checkInSections().iterator().next());
+            ifOpen(() -> new CheckInScreen(this, first));
+        } else {
+            ifOpen(() -> new RallyHome(this));
+        }
     }
 
     @Override
     public void editRally() {
-        ifOpen(() -> new RallyEditor(this));
+        if (allowed(access().wholeRally() || !access().registrarSections().isEmpty())) {
+            ifOpen(() -> new RallyEditor(this));
+        }
     }
 
     @Override
     public void checkIn(String sectionId) {
-        ifOpen(() -> new CheckInScreen(this, sectionId));
+        if (allowed(access().mayCheckIn(sectionId))) {
+            ifOpen(() -> new CheckInScreen(this, sectionId));
+        }
     }
 
     @Override
     public void startSection(String sectionId) {
-        ifOpen(() -> new StartSectionScreen(this, sectionId));
+        if (allowed(access().wholeRally())) {
+            ifOpen(() -> new StartSectionScreen(this, sectionId));
+        }
     }
 
     @Override
     public void console() {
-        if (day == null) {
+        if (day == null || !allowed(access().wholeRally())) {
             return;
         }
         if (day.session().activeSection().isEmpty()) {
@@ -249,12 +274,40 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     @Override
     public void sectionComplete(String sectionId) {
-        ifOpen(() -> new SectionCompleteScreen(this, sectionId));
+        if (allowed(access().wholeRally())) {
+            ifOpen(() -> new SectionCompleteScreen(this, sectionId));
+        }
     }
 
     @Override
     public void inspector() {
-        ifOpen(() -> new EventInspector(this));
+        if (allowed(access().wholeRally())) {
+            ifOpen(() -> new EventInspector(this));
+        }
+    }
+
+    /** What the signed-in person may change in the open rally (everything when it is not from the cloud). */
+    public Access access() {
+        return day == null ? Access.EVERYTHING : day.session().access();
+    }
+
+    /** The top bar says whose laptop this is when a role limits it: "registrar of Kub Kars". */
+    private void showRole() {
+        Access a = access();
+        roleBadge.setVisible(day != null && !a.wholeRally());
+        roleBadge.setMinWidth(Region.USE_PREF_SIZE);
+        raceOnly.forEach(n -> n.setVisible(day != null && a.wholeRally()));
+        roleBadge.setText(day == null || a.wholeRally() ? "" : a.email() + ": " + a.describe(day.session().state()));
+    }
+
+    /** Whether a screen is the role's to see; when not, says so in the notice bar. */
+    private boolean allowed(boolean yes) {
+        if (!yes && day != null) {
+            Access a = access();
+            notice("Signed in as " + a.email() + ", you are the " + a.describe(day.session().state())
+                    + ": that screen is for the organizer and operators.");
+        }
+        return yes;
     }
 
     @Override
@@ -353,8 +406,12 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         Button close = Ui.button("Close rally", "top-close", this::closeRally);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, rallyLabel, spacer, trackBadge, home, console, audienceMenu, help, close);
+        roleBadge.setId("top-role");
+        roleBadge.managedProperty().bind(roleBadge.visibleProperty());
+        roleBadge.setVisible(false);
+        HBox bar = new HBox(10, rallyLabel, roleBadge, spacer, trackBadge, home, console, audienceMenu, help, close);
         rallyOnly.addAll(List.of(trackBadge, home, console, audienceMenu, close));
+        raceOnly = List.of(trackBadge, console, audienceMenu);
         rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
         for (Region control : List.of(trackBadge, home, console, audienceMenu, help, close)) {
             control.setMinWidth(Region.USE_PREF_SIZE); // the rally's name gives way first
@@ -432,6 +489,12 @@ public final class OperatorWindow implements OperatorContext, Navigator {
             throw new IllegalStateException("the cloud is already in use");
         }
         cloud = Objects.requireNonNull(controls, "controls");
+        cloud.cloud().view().addListener((o, was, now) -> {
+            showRole();
+            if (day != null && screen != null && !was.access().equals(now.access())) {
+                home(); // the role changed (signed in, signed out, invited): show what it may do
+            }
+        });
         topBar.getChildren().add(topBar.getChildren().indexOf(trackBadge), controls.badge().view());
         if (day != null) {
             cloud.cloud().attach(day.session());

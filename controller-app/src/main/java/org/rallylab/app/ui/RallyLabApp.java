@@ -169,9 +169,12 @@ public final class RallyLabApp extends Application {
             public void restoreFromCloud() {
                 window.cloud().flatMap(c -> c.restore(o.dataFolder())).ifPresent(restored -> {
                     if (RallyLabApp.this.openFile(restored.file(), o.track(), o)) {
+                        org.rallylab.domain.command.Access access = window.access();
                         window.notice("Restored " + restored.rallyName() + " from the cloud (" + restored.events()
-                                + " events) into " + restored.file() + ". It continues at "
-                                + OperatorWindow.whereItStopped(window.day()) + ".");
+                                + " events) into " + restored.file() + ". " + (access.wholeRally()
+                                ? "It continues at " + OperatorWindow.whereItStopped(window.day()) + "."
+                                : "Signed in as " + access.email() + ", you are the "
+                                        + access.describe(window.day().session().state()) + "."));
                     }
                 });
             }

@@ -100,12 +100,18 @@ class CloudUiTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(sessionFile))).isEqualTo("rw-------");
         CloudSession organizer = new CloudSettings(folder).tokens().load().orElseThrow();
 
-        // the demo rally was made before anybody signed in to it: all of it goes up, RallyCreated by the organizer
+        // the demo rally stays on this laptop until the organizer puts it in the cloud; then all of it
+        // goes up, RallyCreated by the organizer
         robot.clickOn("#start-demo");
         await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         Path file = UiFixture.fx(() -> app.window().day().session().path());
         String rallyId = UiFixture.fx(() -> app.window().day().session().rallyFile().orElseThrow().rallyId()
                 .orElseThrow());
+        await(() -> badge().equals("Cloud: this laptop only"));
+        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        assertThat(serverRows(rallyId)).as("nothing is copied before the organizer asks").isEmpty();
+        menu("#cloud-menu-put");
+        assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("being copied to the cloud");
         await(() -> badge().equals("Cloud: synced"));
         assertServerHoldsEveryLocalEvent(file, rallyId);
         assertThat(createdByOfRallyCreated(rallyId)).isEqualTo(organizer.userId());
@@ -285,7 +291,7 @@ class CloudUiTest {
             List<String> rows = new ArrayList<>();
             try (ResultSet rs = p.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(rs.getString(1) + " #" + rs.getLong(2));
+                    rows.add(rs.getString(1) + " #" + (rs.getLong(2) & 0xFFFF_FFFFL)); // the low bits: the sequence
                 }
             }
             return rows;

@@ -76,7 +76,7 @@ public final class UiFixture implements AutoCloseable {
         Path file = folder.resolve("fresh.rallylab");
         return open(file, null, owner, () -> {
             RallySession session = RallySession.create(file, Clock.systemUTC());
-            Decision d = session.execute(new Command.CreateRally("rally-1", "Spring Rally", "2026-04-11",
+            Decision d = session.execute(new Command.CreateRally("8d4c5a2e-0d6b-4c55-9a0e-6f1d2b3c4d5e", "Spring Rally", "2026-04-11",
                     "organizer@example.org"));
             if (!(d instanceof Decision.Accepted)) {
                 throw new AssertionError("CreateRally: " + d.message());

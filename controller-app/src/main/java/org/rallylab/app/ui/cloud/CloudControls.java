@@ -9,7 +9,9 @@ import java.util.function.Consumer;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Window;
+import org.rallylab.store.RallyFileException;
 import org.rallylab.sync.restore.ServerRestore;
+import org.rallylab.sync.worker.SyncStatus;
 
 /**
  * What the operator does with the cloud: settings, sign in, sign out, retry now, restore; the top
@@ -29,6 +31,8 @@ public final class CloudControls {
         this.badge = new SyncBadge(cloud, this::badgePressed, Clock.systemUTC());
         badge.view().setOnShowing(e -> fillMenu());
         fillMenu();
+        cloud.view().addListener((o, was, now) -> tellWhatChanged(was, now));
+        cloud.onArrivals(change -> notice.accept(arrived(change)));
     }
 
     public SyncBadge badge() {
@@ -84,6 +88,26 @@ public final class CloudControls {
         }
     }
 
+    /** Cloud → Put this rally in the cloud (and the badge while the rally is on this laptop only). */
+    public void putInCloud() {
+        if (cloud.session().isEmpty() && !signIn()) {
+            return;
+        }
+        try {
+            cloud.putInCloud();
+            notice.accept("This rally is being copied to the cloud. Invite registrars, operators and check-in"
+                    + " volunteers in Rally setup → People…; they sign in and restore it from the cloud.");
+        } catch (RallyFileException | IllegalStateException e) {
+            notice.accept("The rally could not be put in the cloud: " + e.getMessage());
+        }
+    }
+
+    /** Cloud → Check for changes now: what registrars and volunteers sent since the last look. */
+    public void pullNow() {
+        cloud.pullNow();
+        notice.accept("Looking for changes from other laptops…");
+    }
+
     /** Cloud → Retry now (and the badge). */
     public void retryNow() {
         cloud.retryNow();
@@ -117,6 +141,8 @@ public final class CloudControls {
             settings();
         } else if (view.signedInAs().isEmpty()) {
             signIn();
+        } else if (view.inCloud().equals(Optional.of(false))) {
+            putInCloud();
         } else {
             retryNow();
         }
@@ -130,13 +156,48 @@ public final class CloudControls {
                 this::signIn);
         MenuItem signOut = item("Sign out", "cloud-menu-sign-out", this::signOut);
         MenuItem retry = item("Retry now", "cloud-menu-retry", this::retryNow);
+        boolean inCloud = cloud.inCloud();
+        MenuItem put = item("Put this rally in the cloud", "cloud-menu-put", this::putInCloud);
+        MenuItem pull = item("Check for changes from other laptops", "cloud-menu-pull", this::pullNow);
         signIn.setDisable(!configured);
         signOut.setDisable(!signedIn);
-        retry.setDisable(!configured || !signedIn);
+        retry.setDisable(!configured || !signedIn || !inCloud);
+        put.setDisable(!configured || cloud.view().get().inCloud().isEmpty() || inCloud);
+        pull.setDisable(!signedIn || !inCloud);
         MenuItem copyId = item("Copy this rally's id (for restoring)", "cloud-menu-copy-id", this::copyRallyId);
         copyId.setDisable(cloud.rallyId().isEmpty());
-        badge.view().getItems().setAll(settings, new SeparatorMenuItem(), signIn, signOut, retry,
-                new SeparatorMenuItem(), copyId);
+        badge.view().getItems().setAll(settings, new SeparatorMenuItem(), signIn, signOut, new SeparatorMenuItem(),
+                put, pull, retry, new SeparatorMenuItem(), copyId);
+    }
+
+    /** A copy that stopped, or a role that limits this laptop, goes to the notice bar as well as the badge. */
+    private void tellWhatChanged(CloudSync.View was, CloudSync.View now) {
+        Optional<SyncStatus> stopped = now.status().filter(s -> s instanceof SyncStatus.Error
+                || s instanceof SyncStatus.SignedOut);
+        if (stopped.isPresent() && !stopped.equals(was.status())) {
+            SyncStatus s = stopped.get();
+            String why = s instanceof SyncStatus.Error e ? e.reason() : ((SyncStatus.SignedOut) s).reason();
+            notice.accept("The cloud copy stopped: " + why + " Nothing on this laptop was lost; racing goes on."
+                    + (s instanceof SyncStatus.Error ? " Cloud → Retry now when it is fixed." : " Sign in again."));
+        }
+        if (!now.access().equals(was.access()) && !now.access().wholeRally()) {
+            notice.accept("Signed in as " + now.access().email() + ": you are the "
+                    + now.access().describe(cloudState()) + ". This laptop shows what that role may change.");
+        }
+    }
+
+    private org.rallylab.domain.state.RallyState cloudState() {
+        return cloud.rallyState().orElseGet(org.rallylab.domain.state.RallyState::empty);
+    }
+
+    private static String arrived(org.rallylab.app.race.SessionChange change) {
+        int n = change.events().size();
+        java.util.Map<String, Long> byType = new java.util.TreeMap<>();
+        change.events().forEach(e -> byType.merge(e.type(), 1L, Long::sum));
+        StringBuilder kinds = new StringBuilder();
+        byType.forEach((type, count) -> kinds.append(kinds.length() == 0 ? "" : ", ").append(count).append(' ')
+                .append(type));
+        return n + (n == 1 ? " change" : " changes") + " arrived from other laptops (" + kinds + ").";
     }
 
     private static MenuItem item(String text, String id, Runnable action) {

@@ -1,6 +1,10 @@
 package org.rallylab.app.ui.cloud;
 
 import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -10,10 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
+import java.util.function.Consumer;
 import org.rallylab.app.race.RallySession;
+import org.rallylab.app.race.SessionChange;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.settings.CloudSettings;
+import org.rallylab.domain.command.Access;
 import org.rallylab.store.RallyFile;
+import org.rallylab.store.RallyFileException;
+import org.rallylab.store.RemoteEvent;
+import org.rallylab.store.StoredEvent;
 import org.rallylab.sync.client.CloudClient;
 import org.rallylab.sync.client.CloudConfig;
 import org.rallylab.sync.client.CloudSession;
@@ -23,17 +33,28 @@ import org.rallylab.sync.worker.SyncStatus;
 
 /**
  * The app's cloud service: the project settings, the signed-in session (saved in the
- * {@link org.rallylab.sync.client.TokenStore}, renewed tokens included) and, while a rally is
- * open, a {@link PushWorker} copying its rally file to the cloud, woken after every accepted
- * command. Racing never waits: pushes run on the worker's thread and sign-in or restore calls on
- * {@link #call}'s own thread; only local settings files are touched here.
+ * {@link org.rallylab.sync.client.TokenStore}, renewed tokens included) and, while a rally that
+ * is in the cloud is open, a {@link PushWorker} copying its rally file there, woken after every
+ * accepted command, and bringing in what other laptops pushed (a registrar's roster, a check-in
+ * volunteer's arrivals) through the session, so every screen shows it at once.
+ *
+ * <p>A rally goes to the cloud only when asked ({@link #putInCloud()}), or because it came from
+ * there (restored): the file then has a sync cursor for this project. The signed-in person's role
+ * in a rally from the cloud limits what the session accepts ({@link Access}).
+ *
+ * <p>Racing never waits: pushes and pulls run on the worker's thread and sign-in or restore calls
+ * on {@link #call}'s own thread; pulled events are appended on the JavaFX thread, like any command.
  *
  * <p>JavaFX thread only, except {@link #call}'s work. {@link #view()} says what the badge shows.
  */
 public final class CloudSync implements AutoCloseable {
 
-    /** What the operator is told: set up or not, who is signed in, and the open rally's sync status. */
-    public record View(boolean configured, Optional<String> signedInAs, Optional<SyncStatus> status) {
+    /**
+     * What the operator is told: set up or not, who is signed in, whether the open rally is in the
+     * cloud (empty: no rally open), its sync status, and what the signed-in person may change.
+     */
+    public record View(boolean configured, Optional<String> signedInAs, Optional<Boolean> inCloud,
+                       Optional<SyncStatus> status, Access access) {
     }
 
     /** A blocking call to the cloud, run on the cloud thread. */
@@ -51,12 +72,15 @@ public final class CloudSync implements AutoCloseable {
         return t;
     });
     private final ReadOnlyObjectWrapper<View> view = new ReadOnlyObjectWrapper<>(
-            new View(false, Optional.empty(), Optional.empty()));
+            new View(false, Optional.empty(), Optional.empty(), Optional.empty(), Access.EVERYTHING));
     private final String startupProblem;
     private CloudClient client;
     private Holder holder;
     private RallySession rally;
     private Subscription wakeOnChange;
+    private Subscription followRoles;
+    private boolean fromCloud;
+    private Consumer<SessionChange> arrivals = change -> { };
     private PushWorker worker;
     private SyncStatus status;
 
@@ -103,6 +127,54 @@ public final class CloudSync implements AutoCloseable {
                 : rally.rallyFile().flatMap(RallyFile::rallyId);
     }
 
+    /** Whether the open rally is copied to this project (it was put there, or restored from it). */
+    public boolean inCloud() {
+        if (rally == null || rally.isClosed() || client == null) {
+            return false;
+        }
+        try {
+            return rally.rallyFile().isPresent() && rally.rallyFile().get().hasSyncCursor(target());
+        } catch (RallyFileException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the sync cursor: " + e.getMessage());
+            return false;
+        }
+    }
+
+    /**
+     * Puts the open rally in the cloud: from now on its events (all of them, from RallyCreated) are
+     * copied there, and others' changes come back. Needs the settings, a sign-in and an open rally.
+     */
+    public void putInCloud() throws RallyFileException {
+        if (client == null || holder == null) {
+            throw new IllegalStateException("Set the cloud up and sign in first (Cloud → Settings…, Sign in…).");
+        }
+        if (rally == null || rally.isClosed() || rally.rallyFile().isEmpty()) {
+            throw new IllegalStateException("Open a rally first.");
+        }
+        if (!inCloud()) {
+            rally.rallyFile().get().acknowledge(target(), 0); // a cursor for this project: copy everything
+        }
+        startWorker();
+        publish();
+    }
+
+    /** {@code listener} hears of every batch of events pulled from the cloud into the open rally. */
+    public void onArrivals(Consumer<SessionChange> listener) {
+        arrivals = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** Look for other laptops' changes now (Cloud → Check for changes). */
+    public void pullNow() {
+        if (worker != null) {
+            worker.pullNow();
+        }
+    }
+
+    /** The open rally's state, if one is open. */
+    public Optional<org.rallylab.domain.state.RallyState> rallyState() {
+        return rally == null || rally.isClosed() ? Optional.empty() : Optional.of(rally.state());
+    }
+
     /** Saves the project settings. Another project than before signs the old session out. */
     public void configure(CloudConfig config) throws IOException {
         Objects.requireNonNull(config, "config");
@@ -114,6 +186,7 @@ public final class CloudSync implements AutoCloseable {
         stopWorker();
         client = new CloudClient(config);
         startWorker();
+        limitRally();
         publish();
     }
 
@@ -127,6 +200,7 @@ public final class CloudSync implements AutoCloseable {
         settings.tokens().save(session);
         holder = new Holder(session);
         startWorker();
+        limitRally();
         publish();
     }
 
@@ -138,6 +212,7 @@ public final class CloudSync implements AutoCloseable {
             holder = null;
         }
         settings.tokens().clear();
+        limitRally();
         publish();
     }
 
@@ -145,14 +220,29 @@ public final class CloudSync implements AutoCloseable {
     public void attach(RallySession session) {
         detach();
         rally = Objects.requireNonNull(session, "session");
+        fromCloud = cameFromCloud(session);
+        followRoles = session.addListener(change -> {
+            if (limitRally()) {
+                publish();
+            }
+            if (change.fromCloud()) {
+                arrivals.accept(change);
+            }
+        });
         startWorker();
+        limitRally();
         publish();
     }
 
     /** The rally is closing: stop copying it (before its file closes). */
     public void detach() {
         stopWorker();
+        if (followRoles != null) {
+            followRoles.close();
+            followRoles = null;
+        }
         rally = null;
+        fromCloud = false;
         publish();
     }
 
@@ -195,14 +285,12 @@ public final class CloudSync implements AutoCloseable {
     }
 
     private void startWorker() {
-        if (worker != null || rally == null || client == null || holder == null || rally.isClosed()) {
+        if (worker != null || rally == null || client == null || holder == null || rally.isClosed() || !inCloud()) {
             return;
         }
-        Optional<RallyFile> file = rally.rallyFile();
-        if (file.isEmpty()) {
-            return;
-        }
-        PushWorker started = PushWorker.start(file.get(), client, holder);
+        RallySession open = rally;
+        PushWorker started = PushWorker.start(open.rallyFile().orElseThrow(), client, holder,
+                (source, events, readUpTo) -> receiveOnFxThread(open, source, events, readUpTo));
         worker = started;
         status = started.status();
         started.addListener(next -> Platform.runLater(() -> {
@@ -226,9 +314,80 @@ public final class CloudSync implements AutoCloseable {
         status = null;
     }
 
+    /**
+     * Hands pulled events to the session on the JavaFX thread and waits there (on the worker's
+     * thread) until they are in the file, so the worker pulls on from the right place.
+     */
+    private static void receiveOnFxThread(RallySession open, String source, List<RemoteEvent> events, long readUpTo)
+            throws RallyFileException {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                if (open.isClosed()) {
+                    throw new IllegalStateException("the rally was closed");
+                }
+                open.receive(source, events, readUpTo);
+                done.complete(null);
+            } catch (RallyFileException | RuntimeException e) {
+                done.completeExceptionally(e);
+            }
+        });
+        try {
+            done.get(60, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RallyFileException file) {
+                throw file;
+            }
+            throw new IllegalStateException("the events from the cloud could not be added: " + e.getCause(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while adding events from the cloud", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("the app did not take the events from the cloud within 60 s", e);
+        }
+    }
+
+    /**
+     * Limits what the open rally accepts to the signed-in person's role, when the rally came from
+     * the cloud (on the laptop that put it there, its owner is not limited). Whether it changed.
+     */
+    private boolean limitRally() {
+        if (rally == null || rally.isClosed()) {
+            return false;
+        }
+        Access now = fromCloud && inCloud() ? session().map(s -> Access.of(rally.state(), s.email()))
+                .orElse(Access.EVERYTHING) : Access.EVERYTHING;
+        if (now.equals(rally.access())) {
+            return false;
+        }
+        rally.limitTo(now);
+        return true;
+    }
+
+    /** Whether the rally file's first event (RallyCreated) was pulled from a server: it was restored. */
+    private static boolean cameFromCloud(RallySession session) {
+        try {
+            Optional<RallyFile> file = session.rallyFile();
+            if (file.isEmpty() || file.get().lastSequence() == 0) {
+                return false;
+            }
+            List<StoredEvent> own = file.get().readOwnAfter(0, 1);
+            return own.isEmpty() || own.get(0).sequence() > 1;
+        } catch (RallyFileException e) {
+            return false;
+        }
+    }
+
+    private String target() {
+        return PushWorker.TARGET_PREFIX + client.config().url();
+    }
+
     private void publish() {
+        boolean open = rally != null && !rally.isClosed();
         view.set(new View(client != null, session().map(s -> s.email().isEmpty() ? s.userId() : s.email()),
-                Optional.ofNullable(rally == null ? null : status)));
+                open ? Optional.of(inCloud()) : Optional.empty(),
+                Optional.ofNullable(rally == null ? null : status),
+                open ? rally.access() : Access.EVERYTHING));
     }
 
     /** The worker's session, saved again whenever the worker renews it; dead after sign-out. */

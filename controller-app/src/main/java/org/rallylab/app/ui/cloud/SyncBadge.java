@@ -2,6 +2,7 @@ package org.rallylab.app.ui.cloud;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -12,8 +13,8 @@ import org.rallylab.sync.worker.SyncStatus;
 
 /**
  * The top bar's cloud badge: "Cloud: synced", "Cloud: 12 waiting", "Cloud: offline, retry in 8 s",
- * "Cloud: signed out", "Cloud: error – message", "Cloud: not set up". Pressing it does what helps
- * next: settings, sign-in, or retry now; its arrow opens the Cloud menu. The whole message is in
+ * "Cloud: signed out", "Cloud: error – message", "Cloud: not set up", "Cloud: this laptop only".
+ * Pressing it does what helps next: settings, sign-in, put the rally in the cloud, or retry now; its arrow opens the Cloud menu. The whole message is in
  * its tooltip.
  */
 public final class SyncBadge {
@@ -76,6 +77,11 @@ public final class SyncBadge {
             text = "Cloud: signed out";
             style = "status-warn";
             tip = "Press to sign in; the rally is kept on this laptop meanwhile.";
+        } else if (view.inCloud().equals(Optional.of(false))) {
+            text = "Cloud: this laptop only";
+            style = "muted";
+            tip = "This rally is only on this laptop. Press to put it in the cloud: a second laptop can then restore"
+                    + " it, and registrars can send their rosters.";
         } else if (view.status().isEmpty()) {
             text = "Cloud: signed in";
             style = "status-ok";

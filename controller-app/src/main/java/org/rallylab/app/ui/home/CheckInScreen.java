@@ -46,6 +46,7 @@ public final class CheckInScreen implements OperatorScreen {
     private final OperatorContext context;
     private final String sectionId;
     private final Button undo;
+    private final Button home;
     private final String sectionName;
     private final TextField search = new TextField();
     private final ObservableList<CheckInRow> shown = FXCollections.observableArrayList();
@@ -91,7 +92,8 @@ public final class CheckInScreen implements OperatorScreen {
         console.getStyleClass().add("primary");
         startSection.managedProperty().bind(startSection.visibleProperty());
         console.managedProperty().bind(console.visibleProperty());
-        Button home = Ui.button("Rally home", "home", context.go()::home);
+        home = Ui.button("Rally home", "home", context.go()::home);
+        home.managedProperty().bind(home.visibleProperty());
 
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -99,7 +101,8 @@ public final class CheckInScreen implements OperatorScreen {
         top.setAlignment(Pos.CENTER_LEFT);
 
         Label hint = Ui.label("Enter in the search box checks in the first car listed; Enter or Space in the list "
-                + "checks in the selected car. " + STAYS_CHECKED_IN, "muted");
+                + "checks in the selected car. " + (context.session().access().wholeRally() ? STAYS_CHECKED_IN
+                : "Checked in the wrong car? Ask the operator to undo it."), "muted");
         hint.setId("stays-checked-in");
         hint.setWrapText(true);
 
@@ -186,9 +189,11 @@ public final class CheckInScreen implements OperatorScreen {
         counter.setText(s.map(SectionStatus::checkedIn).orElse("Section not found"));
         boolean started = s.map(SectionState::started).orElse(false);
         boolean completed = s.map(SectionState::completed).orElse(false);
-        startSection.setVisible(!started);
-        undo.setVisible(!started);
-        console.setVisible(started && !completed);
+        boolean whole = context.session().access().wholeRally(); // a check-in volunteer: check-in only
+        startSection.setVisible(!started && whole);
+        undo.setVisible(!started && whole);
+        console.setVisible(started && !completed && whole);
+        home.setVisible(whole);
         if (completed) {
             banner.setText(sectionName + " is complete: no more cars can check in.");
         } else if (started) {

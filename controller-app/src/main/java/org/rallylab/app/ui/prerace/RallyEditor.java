@@ -34,6 +34,7 @@ import org.rallylab.app.ui.OperatorScreen;
 import org.rallylab.app.ui.Shortcut;
 import org.rallylab.app.ui.Ui;
 import org.rallylab.app.ui.dialogs.Confirm;
+import org.rallylab.domain.command.Access;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.state.RallyState;
@@ -44,6 +45,8 @@ import org.rallylab.domain.state.SectionState;
  * and for the chosen section its participants (add, edit, remove, import a roster file) and
  * loading the roster for race day, after which check-in uses it and registration is closed.
  * Every change is a command through the session; the screen follows the session's changes.
+ * A registrar signed in to a rally from the cloud sees only their own sections and their rosters
+ * ({@link Access}); adding or renaming sections, invitations and loading stay with the organizer.
  */
 public final class RallyEditor implements OperatorScreen {
 
@@ -54,6 +57,7 @@ public final class RallyEditor implements OperatorScreen {
     private final Supplier<String> ids = () -> UUID.randomUUID().toString();
     private final RosterEdits edits;
     private final RosterImport importer;
+    private final RosterPackageExport packageExport;
 
     private final Label rallyName = Ui.label("", "screen-title");
     private final Label rallyDate = Ui.label("", "big", "muted");
@@ -69,6 +73,7 @@ public final class RallyEditor implements OperatorScreen {
     private final Button importRoster;
     private final Button load;
     private final VBox detail;
+    private final List<javafx.scene.Node> organizerOnly;
     private final BorderPane root = new BorderPane();
     private final Subscription subscription;
     private boolean refreshing;
@@ -80,7 +85,14 @@ public final class RallyEditor implements OperatorScreen {
 
     /** The editor with the roster file chosen by {@code chooseRosterFile} (tests pass a file). */
     RallyEditor(OperatorContext context, Function<Window, Optional<Path>> chooseRosterFile) {
+        this(context, chooseRosterFile, RosterPackageExport::chooseFile);
+    }
+
+    /** The editor with the files chosen by the given functions (tests pass files). */
+    RallyEditor(OperatorContext context, Function<Window, Optional<Path>> chooseRosterFile,
+                java.util.function.BiFunction<Window, String, Optional<Path>> choosePackageFile) {
         this.context = Objects.requireNonNull(context, "context");
+        this.packageExport = new RosterPackageExport(context, choosePackageFile);
         this.edits = new RosterEdits(context, ids);
         this.importer = new RosterImport(context, chooseRosterFile, ids);
 
@@ -160,7 +172,12 @@ public final class RallyEditor implements OperatorScreen {
         rallyDate.setId("rally-date");
         Button people = Ui.button("People…", "people-button", () -> InvitationsDialog.show(context));
         people.setTooltip(new javafx.scene.control.Tooltip("Invite registrars, operators and check-in volunteers"));
-        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, people, done);
+        Button export = Ui.button("E_xport roster package…", "export-roster-package", packageExport::run);
+        export.setTooltip(new javafx.scene.control.Tooltip("Every section's roster in one file (roster package,"
+                + " version 2) to keep, or to open on race day"));
+        organizerOnly = List.of(addSection, rename, load, people, export, done);
+        organizerOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
+        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, export, people, done);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("editor-top");
 
@@ -208,7 +225,10 @@ public final class RallyEditor implements OperatorScreen {
         String selectedId = selected().map(SectionState::sectionId).orElse(null);
         refreshing = true;
         try {
-            sections.getItems().setAll(state.sections());
+            Access access = context.session().access();
+            organizerOnly.forEach(n -> n.setVisible(access.wholeRally()));
+            sections.getItems().setAll(state.sections().stream().filter(s -> access.mayEditRoster(s.sectionId()))
+                    .toList());
             sections.getItems().stream().filter(s -> s.sectionId().equals(selectedId)).findFirst()
                     .ifPresent(s -> sections.getSelectionModel().select(s));
         } finally {
@@ -234,7 +254,7 @@ public final class RallyEditor implements OperatorScreen {
         sectionName.setText(s.sectionName());
         sectionStatus.setText(SectionCell.status(s));
         sectionStatus.getStyleClass().setAll("label", s.rosterLoaded() ? "status-ok" : "status-warn", "big");
-        explanation.setText(explanation(s));
+        explanation.setText(context.session().access().wholeRally() ? explanation(s) : registrarExplanation(s));
         participants.getItems().setAll(ParticipantRow.of(s, context.session().state().groups()));
         participants.getItems().stream().filter(r -> r.participantId().equals(selectedParticipant)).findFirst()
                 .ifPresent(r -> participants.getSelectionModel().select(r));
@@ -251,6 +271,14 @@ public final class RallyEditor implements OperatorScreen {
         }
         return "Add participants or import a roster file. When the roster is complete, load it for race day:"
                 + " after loading, the roster is what check-in uses, and registration closes.";
+    }
+
+    private static String registrarExplanation(SectionState s) {
+        if (s.started() || s.rosterLoaded()) {
+            return explanation(s);
+        }
+        return "Add participants or import a roster file. Every change goes to the organizer by itself (the cloud"
+                + " button in the top bar says when everything is there); the organizer loads the roster for race day.";
     }
 
     private void enableButtons() {

@@ -147,6 +147,39 @@ class RallyEditorTest {
     }
 
     @Test
+    void exportRosterPackage_writesEverySectionsRosterThatReadsBack(FxRobot robot) throws Exception {
+        rally = UiFixture.fresh(folder, stage);
+        String kubs = java.util.UUID.randomUUID().toString();
+        rally.run(new Command.CreateSection(kubs, "Kub Kars", null));
+        for (String name : List.of("Ava Chen", "Ben Okafor")) {
+            rally.run(new Command.AddParticipant(kubs, java.util.UUID.randomUUID().toString(), name, null, null));
+        }
+        Path target = folder.resolve("out").resolve("spring-roster.json");
+        java.nio.file.Files.createDirectories(target.getParent());
+        List<String> suggested = new java.util.ArrayList<>();
+        editor = UiFixture.fx(() -> new RallyEditor(rally.context, w -> Optional.empty(), (w, name) -> {
+            suggested.add(name);
+            return Optional.of(target);
+        }));
+        UiFixture.show(stage, editor, 1280, 800);
+        int before = eventCount();
+
+        robot.clickOn("#export-roster-package");
+
+        assertThat(suggested).containsExactly("Spring-Rally-roster.json");
+        var pkg = org.rallylab.store.roster.RosterPackageJson.readFile(target);
+        assertThat(pkg.rallyName()).isEqualTo("Spring Rally");
+        assertThat(pkg.sections()).singleElement().satisfies(s -> {
+            assertThat(s.sectionName()).isEqualTo("Kub Kars");
+            assertThat(s.participants()).extracting(m -> m.carNumber() + " " + m.name())
+                    .containsExactly("1 Ava Chen", "2 Ben Okafor");
+        });
+        assertThat(rally.context.notices).last().asString()
+                .startsWith("Exported 1 section with 2 participants to " + target);
+        assertThat(eventCount()).as("exporting writes nothing to the rally").isEqualTo(before);
+    }
+
+    @Test
     void addSection_thenRenameIt_writesSectionCreatedAndSectionRenamed(FxRobot robot) {
         open();
         int before = eventCount();
