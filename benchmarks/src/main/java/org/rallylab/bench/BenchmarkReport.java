@@ -46,6 +46,8 @@ public final class BenchmarkReport {
         report.put("fold_100k_ms", median("DomainBenchmarks.fold100k", 3, 5, 2, 1));
         report.put("replay_100k_ms", median("RallyFileBenchmarks.replay100k", 2, 5, 3, 1));
         report.put("append_median_ms", median("RallyFileBenchmarks.appendOne", 2, 5, 1, 2));
+        report.put("backup_write_500_ms", median("BackupBenchmarks.write500", 2, 5, 1, 2));
+        report.put("restore_500_ms", median("BackupBenchmarks.restore500", 2, 5, 1, 2));
         report.put("schedule_200x8_ms", median("DomainBenchmarks.schedule200x8", 3, 5, 1, 2));
         report.put("regenerate_200x8_ms", median("DomainBenchmarks.regenerate200x8", 3, 5, 1, 2));
         report.put("schedule_200x8_first_call_ms", firstCall());

@@ -96,4 +96,27 @@ final class FileOps {
             // Windows cannot open a folder as a file; NTFS journals the rename itself
         }
     }
+
+    /**
+     * Puts a finished temporary rally file in place: flushed to the disk, renamed atomically to
+     * {@code target} (never over an existing file), the folder flushed. So the rally file appears
+     * complete or not at all.
+     */
+    static void moveIntoPlace(Path temp, Path target) throws RallyFileException {
+        for (String suffix : SQLITE_SIDECARS) {
+            if (Files.exists(sibling(temp, suffix))) {
+                throw new RallyFileException(Reason.IO, target, "cannot finish " + target + ": SQLite left "
+                        + sibling(temp, suffix).getFileName() + " behind; nothing was created, try again");
+            }
+        }
+        try {
+            sync(temp);
+            refuseExisting(target);
+            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new RallyFileException(Reason.IO, target, "cannot create " + target + " (" + e
+                    + "): nothing was created; choose a folder you can write to", e);
+        }
+        syncFolder(target.toAbsolutePath().getParent());
+    }
 }

@@ -7,7 +7,6 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,7 +49,7 @@ final class JsonLinesImport {
                 last = stored.get(stored.size() - 1).sequence();
                 rally = file.rallyId();
             }
-            moveIntoPlace(temp, target);
+            FileOps.moveIntoPlace(temp, target);
             return new ImportSummary(jsonl, target, last, parsed.linesRead(), rally);
         } catch (RallyFileException | RuntimeException e) {
             FileOps.deleteWithSidecars(temp);
@@ -127,24 +126,6 @@ final class JsonLinesImport {
                         + " cannot be replayed after the lines before it: " + e);
             }
         }
-    }
-
-    private static void moveIntoPlace(Path temp, Path target) throws RallyFileException {
-        for (String suffix : FileOps.SQLITE_SIDECARS) {
-            if (Files.exists(FileOps.sibling(temp, suffix))) {
-                throw new RallyFileException(Reason.IO, target, "cannot finish " + target + ": SQLite left "
-                        + FileOps.sibling(temp, suffix).getFileName() + " behind; nothing was imported, try again");
-            }
-        }
-        try {
-            FileOps.sync(temp);
-            FileOps.refuseExisting(target);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RallyFileException(Reason.IO, target, "cannot create " + target + " (" + e
-                    + "): nothing was imported; choose a folder you can write to", e);
-        }
-        FileOps.syncFolder(target.toAbsolutePath().getParent());
     }
 
     private static String abbreviate(String text) {

@@ -37,6 +37,7 @@ import org.rallylab.store.RallyFileException.Reason;
 public final class RallyFile implements EventLog {
 
     public static final String EXTENSION = ".rallylab";
+    private static final String SETTING_PREFIX = "setting.";
 
     private final Path path;
     private final Connection db;
@@ -58,6 +59,10 @@ public final class RallyFile implements EventLog {
 
     /** Creates a new, empty rally file, open for writing. Refuses a file that exists (it is never overwritten). */
     public static RallyFile create(Path file) throws RallyFileException {
+        return create(file, Schema.newWriterId());
+    }
+
+    private static RallyFile create(Path file, long writerId) throws RallyFileException {
         FileOps.refuseExisting(file);
         FileOps.createFolder(file);
         WriterLock lock = WriterLock.acquire(file);
@@ -68,7 +73,7 @@ public final class RallyFile implements EventLog {
             FileOps.createEmpty(file);
             created = true;
             db = Sqlite.open(file, false, false);
-            Schema.create(db, createdByApp());
+            Schema.create(db, createdByApp(), writerId);
             FileOps.syncFolder(file.toAbsolutePath().getParent());
             return new RallyFile(file, db, lock, Schema.CURRENT_VERSION);
         } catch (SQLException e) {
@@ -162,6 +167,60 @@ public final class RallyFile implements EventLog {
     public static ImportSummary importJsonLines(Path jsonl, Path newRallyFile)
             throws InvalidInputException, RallyFileException {
         return JsonLinesImport.run(jsonl, newRallyFile);
+    }
+
+    /** Fills a rally file made by {@link #createAtomically}. */
+    @FunctionalInterface
+    public interface Filling<T> {
+        T fill(RallyFile file) throws RallyFileException;
+    }
+
+    /**
+     * Creates {@code newRallyFile} complete or not at all, with the writer id {@code writerId}
+     * (0 to 2<sup>30</sup>; a restored rally keeps the one it had, so the cloud recognises its
+     * events): {@code filling} appends to a hidden temporary rally file beside the target, which
+     * is forced to the disk as a whole and renamed into place only when it returns (its appends
+     * do not wait for the disk one by one). Refuses an existing target without touching it;
+     * when {@code filling} fails, nothing stays behind. Returns what {@code filling} returned.
+     */
+    public static <T> T createAtomically(Path newRallyFile, long writerId, Filling<T> filling)
+            throws RallyFileException {
+        if (writerId < 0 || writerId > Schema.MAX_WRITER_ID) {
+            throw new IllegalArgumentException("writer id " + writerId + " is out of range: it is 0 to "
+                    + Schema.MAX_WRITER_ID);
+        }
+        FileOps.refuseExisting(newRallyFile);
+        FileOps.createFolder(newRallyFile);
+        WriterLock lock = WriterLock.acquire(newRallyFile);
+        Path temp = newRallyFile.resolveSibling("." + newRallyFile.getFileName() + ".creating");
+        try {
+            FileOps.refuseExisting(newRallyFile);
+            FileOps.deleteWithSidecars(temp); // left by a create that crashed; we hold the target's lock
+            T result;
+            try (RallyFile file = create(temp, writerId)) {
+                file.unsyncedUntilClosed();
+                result = filling.fill(file);
+            }
+            FileOps.moveIntoPlace(temp, newRallyFile);
+            return result;
+        } catch (RallyFileException | RuntimeException e) {
+            FileOps.deleteWithSidecars(temp);
+            throw e;
+        } finally {
+            lock.close();
+        }
+    }
+
+    /**
+     * Commits stop waiting for the disk: for a hidden file that is forced to the disk as a whole
+     * before anyone sees it, so a restore of many short runs of events takes no fsync per run.
+     */
+    private void unsyncedUntilClosed() throws RallyFileException {
+        try (java.sql.Statement s = db.createStatement()) {
+            s.execute("PRAGMA synchronous = OFF");
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "prepare", e);
+        }
     }
 
     /** The system property that names another data folder. */
@@ -304,6 +363,39 @@ public final class RallyFile implements EventLog {
         }
     }
 
+    /**
+     * A setting kept with the rally (not an event, not part of the race): for example the USB
+     * backup folder the operator chose. Empty when never set, or for a file older than schema 3.
+     */
+    public synchronized Optional<String> setting(String key) throws RallyFileException {
+        requireOpen();
+        try {
+            return Optional.ofNullable(sql.metadata(SETTING_PREFIX + key));
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the settings of", e);
+        }
+    }
+
+    /** Keeps setting {@code key} with the rally ({@code value} null: forgets it). Events are not touched. */
+    public synchronized void putSetting(String key, String value) throws RallyFileException {
+        requireWritable();
+        if (key == null || key.isBlank()) {
+            throw new IllegalArgumentException("a setting needs a name");
+        }
+        try {
+            if (value == null) {
+                try (var delete = db.prepareStatement("DELETE FROM metadata WHERE key = ?")) {
+                    delete.setString(1, SETTING_PREFIX + key);
+                    delete.executeUpdate();
+                }
+            } else {
+                Schema.putMetadata(db, SETTING_PREFIX + key, value);
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "save a setting in", e);
+        }
+    }
+
     /** Whether {@code target} has a cursor in this file: the rally was put in that cloud (or backup) once. */
     public synchronized boolean hasSyncCursor(String target) throws RallyFileException {
         requireOpen();
@@ -433,6 +525,62 @@ public final class RallyFile implements EventLog {
         } catch (SQLException e) {
             throw Sqlite.failure(path, "append " + events.size() + " event(s) from " + source + " to", e);
         }
+    }
+
+    /** An event pulled from a server: its sequence here, the server's name and the event's row id there. */
+    public record RemoteMark(long sequence, String source, long serverId) {
+    }
+
+    /**
+     * Everything a backup of this file holds, read in one read transaction: the writer id, every
+     * event in order, which of them were pulled from a server, and the names of the sync cursors.
+     */
+    public record Snapshot(long writerId, List<StoredEvent> events, List<RemoteMark> remote, List<String> syncTargets) {
+        public Snapshot {
+            events = List.copyOf(events);
+            remote = List.copyOf(remote);
+            syncTargets = List.copyOf(syncTargets);
+        }
+    }
+
+    /** Reads the whole file as one consistent {@link Snapshot} (a writer appending meanwhile waits, or is not seen). */
+    public synchronized Snapshot snapshot() throws RallyFileException {
+        requireOpen();
+        long writer = writerId();
+        List<StoredEvent> events = new ArrayList<>();
+        List<RemoteMark> remote = new ArrayList<>();
+        List<String> targets = new ArrayList<>();
+        try {
+            sql.beginRead();
+            try {
+                try (ResultSet rows = sql.all()) {
+                    while (rows.next()) {
+                        events.add(row(rows));
+                    }
+                }
+                if (schemaVersion >= 3) {
+                    try (ResultSet rows = sql.remoteMarks()) {
+                        while (rows.next()) {
+                            remote.add(new RemoteMark(rows.getLong(1), rows.getString(2), rows.getLong(3)));
+                        }
+                    }
+                }
+                if (schemaVersion >= 2) {
+                    try (ResultSet rows = sql.syncTargets()) {
+                        while (rows.next()) {
+                            targets.add(rows.getString(1));
+                        }
+                    }
+                }
+                sql.commit();
+            } catch (SQLException | RallyFileException | RuntimeException e) {
+                sql.rollback(e);
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the events of", e);
+        }
+        return new Snapshot(writer, events, remote, targets);
     }
 
     /** Checks the whole file without throwing: payloads, sequence, fold, triggers and {@code PRAGMA quick_check}. */

@@ -92,6 +92,11 @@ final class Schema {
 
     /** Gives an empty database the current schema and marks, in one transaction, then switches to WAL. */
     static void create(Connection db, String createdByApp) throws SQLException {
+        create(db, createdByApp, newWriterId());
+    }
+
+    /** The same with a given writer id (a file restored from a backup keeps the one it had). */
+    static void create(Connection db, String createdByApp, long writerId) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.executeQuery("PRAGMA journal_mode = DELETE").close();
             inTransaction(db, () -> {
@@ -99,7 +104,7 @@ final class Schema {
                 upgrade(db, s, 0);
                 putMetadata(db, "created_at", Instant.now().toString());
                 putMetadata(db, "created_by_app", createdByApp);
-                putMetadata(db, "writer_id", String.valueOf(newWriterId()));
+                putMetadata(db, "writer_id", String.valueOf(writerId));
             });
             useWal(s);
         }
@@ -142,8 +147,11 @@ final class Schema {
      * pick the same number with odds of about one in a billion.
      */
     static long newWriterId() {
-        return 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(1L << 30);
+        return 1 + java.util.concurrent.ThreadLocalRandom.current().nextLong(MAX_WRITER_ID);
     }
+
+    /** The largest writer id (2<sup>30</sup>); 0 is the writer id of files made before version 3. */
+    static final long MAX_WRITER_ID = 1L << 30;
 
     private static void upgrade(Connection db, Statement s, int from) throws SQLException {
         for (int version = from + 1; version <= CURRENT_VERSION; version++) {

@@ -35,6 +35,9 @@ final class Statements implements AutoCloseable {
     private PreparedStatement insertRemote;
     private PreparedStatement pullCursor;
     private PreparedStatement movePullCursor;
+    private PreparedStatement beginRead;
+    private PreparedStatement remoteMarks;
+    private PreparedStatement syncTargets;
 
     Statements(Connection db) {
         this.db = db;
@@ -43,6 +46,12 @@ final class Statements implements AutoCloseable {
     void begin() throws SQLException {
         begin = prepared(begin, "BEGIN IMMEDIATE");
         begin.execute();
+    }
+
+    /** Starts a read transaction: the reads until {@link #commit()} see one state of the file. */
+    void beginRead() throws SQLException {
+        beginRead = prepared(beginRead, "BEGIN DEFERRED");
+        beginRead.execute();
     }
 
     void commit() throws SQLException {
@@ -191,6 +200,18 @@ final class Statements implements AutoCloseable {
         movePullCursor.setString(1, source);
         movePullCursor.setLong(2, serverId);
         movePullCursor.executeUpdate();
+    }
+
+    /** Every pulled event's sequence, server and row id there, by sequence (schema 3). */
+    ResultSet remoteMarks() throws SQLException {
+        remoteMarks = prepared(remoteMarks, "SELECT sequence, source, server_id FROM remote_events ORDER BY sequence");
+        return remoteMarks.executeQuery();
+    }
+
+    /** The names of the sync cursors, in name order (schema 2). */
+    ResultSet syncTargets() throws SQLException {
+        syncTargets = prepared(syncTargets, "SELECT target FROM sync_cursor ORDER BY target");
+        return syncTargets.executeQuery();
     }
 
     @Override

@@ -21,7 +21,8 @@ import picocli.CommandLine.Spec;
             "With no command it opens the RallyLab window (the operator window and the audience window for the "
                 + "projector)."},
         subcommands = {DemoCommand.class, StandingsCommand.class, StateCommand.class, ScheduleCommand.class,
-            ImportLogCommand.class, ExportLogCommand.class, VerifyCommand.class},
+            ImportLogCommand.class, ExportLogCommand.class, VerifyCommand.class, ExportRosterCommand.class,
+            ImportRosterCommand.class, BackupCommand.class, RestoreCommand.class},
         footer = {"", "Exit codes: 0 done, 1 could not be done (file busy, disk error, no screen), 2 usage error, "
                 + "3 invalid input (nothing written).",
             "Start here: rallylab --demo"})
@@ -58,6 +59,10 @@ final class RallyLabCommand implements Callable<Integer> {
             + "time the simulated track races (default ${DEFAULT-VALUE}).")
     private double speed;
 
+    @Option(names = "--backup", paramLabel = "DIR", description = "Back the rally up to this folder (a USB stick) "
+            + "after every change, from now on (kept with the rally file). Needs --demo or --rally.")
+    private Path backup;
+
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the demo's names and simulated times "
             + "(default ${DEFAULT-VALUE}).")
     private long seed;
@@ -78,8 +83,12 @@ final class RallyLabCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--rally " + rally + ": there is no such file. Check the name, "
                         + "or add --demo to create a demo rally there.");
             }
+            if (backup != null && !java.nio.file.Files.isDirectory(backup)) {
+                throw new IllegalArgumentException("--backup " + backup + ": there is no such folder. Insert the "
+                        + "stick, or create the folder first.");
+            }
             options = new AppOptions(demo, autopilot, exitWhenDone, rally, track, demoCounts, speed, seed,
-                    RallyFile.defaultFolder());
+                    RallyFile.defaultFolder(), backup);
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }

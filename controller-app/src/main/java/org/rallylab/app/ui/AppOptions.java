@@ -17,9 +17,16 @@ import org.rallylab.app.demo.DemoSetup;
  * @param speed       how much faster than real time the simulated track runs
  * @param seed        the demo's names and the simulated times
  * @param dataFolder  where rally files, recent rallies and settings live
+ * @param backup      back the opened rally up to this folder (a USB stick) from now on; null: as chosen before
  */
 public record AppOptions(boolean demo, boolean autopilot, boolean exitWhenDone, Path rally, String track,
-                         DemoSetup.Counts counts, double speed, long seed, Path dataFolder) {
+                         DemoSetup.Counts counts, double speed, long seed, Path dataFolder, Path backup) {
+
+    /** Options without {@code --backup}. */
+    public AppOptions(boolean demo, boolean autopilot, boolean exitWhenDone, Path rally, String track,
+                      DemoSetup.Counts counts, double speed, long seed, Path dataFolder) {
+        this(demo, autopilot, exitWhenDone, rally, track, counts, speed, seed, dataFolder, null);
+    }
 
     public AppOptions {
         Objects.requireNonNull(counts, "counts");
@@ -29,6 +36,9 @@ public record AppOptions(boolean demo, boolean autopilot, boolean exitWhenDone, 
         }
         if (autopilot && !demo && rally == null) {
             throw new IllegalArgumentException("--autopilot needs a rally: add --demo or --rally FILE");
+        }
+        if (backup != null && !demo && rally == null) {
+            throw new IllegalArgumentException("--backup needs a rally to back up: add --demo or --rally FILE");
         }
         if (exitWhenDone && !autopilot) {
             throw new IllegalArgumentException("--exit-when-done only makes sense with --autopilot");

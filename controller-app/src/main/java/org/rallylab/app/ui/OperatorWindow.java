@@ -27,6 +27,7 @@ import org.rallylab.app.race.LoopState;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.ui.audience.AudienceWindow;
+import org.rallylab.app.ui.backup.BackupControls;
 import org.rallylab.app.ui.cloud.CloudControls;
 import org.rallylab.domain.command.Access;
 import org.rallylab.app.ui.console.LiveConsole;
@@ -58,6 +59,8 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     private final Label notice = new Label();
     private final HBox noticeBar;
     private final HBox topBar;
+    /** Under the top bar: how the track, the cloud copy and the USB backup stand. */
+    private final HBox statusStrip = new HBox(18);
     private final List<Shortcut> globalShortcuts;
     private final List<javafx.scene.Node> rallyOnly = new ArrayList<>();
     /** Top-bar controls for racing, hidden from a registrar or check-in volunteer. */
@@ -69,6 +72,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     private OperatorScreen screen;
     private Runnable onRallyClosed = () -> { };
     private CloudControls cloud;
+    private BackupControls backup;
 
     public OperatorWindow(Stage stage) {
         this.stage = Objects.requireNonNull(stage, "stage");
@@ -84,7 +88,10 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         noticeBar.setVisible(false);
         topBar = buildTopBar();
         title.setId("screen-title");
-        VBox top = new VBox(topBar, noticeBar);
+        statusStrip.getStyleClass().addAll("top-bar", "status-strip");
+        statusStrip.setAlignment(Pos.CENTER_LEFT);
+        statusStrip.getChildren().add(trackBadge);
+        VBox top = new VBox(topBar, statusStrip, noticeBar);
         root.setTop(top);
         globalShortcuts = List.of(
                 new Shortcut(Keys.HELP, "Help: every shortcut", this::help),
@@ -130,6 +137,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         if (cloud != null) {
             cloud.cloud().attach(day.session());
         }
+        if (backup != null) {
+            backup.attach(day.session());
+        }
         loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, this::showTrack);
         audience = new AudienceWindow(day.audience().screens(), day.audience().overlay());
         audience.show();
@@ -172,6 +182,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         }
         if (cloud != null) {
             cloud.cloud().detach(); // before the rally file closes
+        }
+        if (backup != null) {
+            backup.detach();
         }
         if (day != null) {
             RaceDay closing = day;
@@ -409,7 +422,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         roleBadge.setId("top-role");
         roleBadge.managedProperty().bind(roleBadge.visibleProperty());
         roleBadge.setVisible(false);
-        HBox bar = new HBox(10, rallyLabel, roleBadge, spacer, trackBadge, home, console, audienceMenu, help, close);
+        HBox bar = new HBox(10, rallyLabel, roleBadge, spacer, home, console, audienceMenu, help, close);
         rallyOnly.addAll(List.of(trackBadge, home, console, audienceMenu, close));
         raceOnly = List.of(trackBadge, console, audienceMenu);
         rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
@@ -495,10 +508,27 @@ public final class OperatorWindow implements OperatorContext, Navigator {
                 home(); // the role changed (signed in, signed out, invited): show what it may do
             }
         });
-        topBar.getChildren().add(topBar.getChildren().indexOf(trackBadge), controls.badge().view());
+        statusStrip.getChildren().add(statusStrip.getChildren().indexOf(trackBadge) + 1, controls.badge().view());
         if (day != null) {
             cloud.cloud().attach(day.session());
         }
+    }
+
+    /** Puts the USB backup badge (its menu: the backup actions) in the top bar; opened rallies are backed up from now on. */
+    public void useBackup(BackupControls controls) {
+        if (backup != null) {
+            throw new IllegalStateException("the backup is already in use");
+        }
+        backup = Objects.requireNonNull(controls, "controls");
+        statusStrip.getChildren().add(controls.badge());
+        if (day != null) {
+            backup.attach(day.session());
+        }
+    }
+
+    /** The USB backup's controls, when in use. */
+    public Optional<BackupControls> backup() {
+        return Optional.ofNullable(backup);
     }
 
     /** The cloud's controls, when the cloud is in use. */

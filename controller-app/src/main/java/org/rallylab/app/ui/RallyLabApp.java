@@ -17,7 +17,12 @@ import org.rallylab.app.race.TaskScheduler;
 import org.rallylab.app.settings.CloudSettings;
 import org.rallylab.app.settings.OpenRallyMarker;
 import org.rallylab.app.settings.RecentRallies;
+import org.rallylab.app.ui.backup.BackupControls;
 import org.rallylab.app.ui.cloud.CloudControls;
+import org.rallylab.app.ui.dialogs.RestoreFromBackupDialog;
+import org.rallylab.store.InvalidInputException;
+import org.rallylab.store.backup.Backup;
+import org.rallylab.store.backup.BackupFiles;
 import org.rallylab.app.ui.cloud.CloudSync;
 import org.rallylab.app.ui.prerace.NewRallyDialog;
 import org.rallylab.app.ui.start.StartScreen;
@@ -75,6 +80,7 @@ public final class RallyLabApp extends Application {
         window = new OperatorWindow(stage);
         cloud = new CloudSync(new CloudSettings(o.dataFolder()));
         window.useCloud(new CloudControls(cloud, stage, window::notice));
+        window.useBackup(new BackupControls(stage, window::notice, Clock.systemUTC()));
         new ErrorReport(() -> stage, () -> window.rallyFile().orElse(null)).install();
         stage.setOnCloseRequest(e -> Platform.exit());
         probe = StartProbe.fromSystemProperties(stage, window);
@@ -94,6 +100,9 @@ public final class RallyLabApp extends Application {
                             + OperatorWindow.whereItStopped(window.day()) + ". No result was lost.");
                 }
             });
+        }
+        if (o.backup() != null && window.openDay().isPresent()) {
+            window.backup().ifPresent(b -> b.useFolder(o.backup()));
         }
         if (!cloud.startupProblem().isEmpty() && window.noticeText().isEmpty()) {
             window.notice(cloud.startupProblem());
@@ -180,6 +189,19 @@ public final class RallyLabApp extends Application {
             }
 
             @Override
+            public void restoreFromBackup() {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle("Restore from a backup file");
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter("RallyLab backups (rallylab-backup.json)", "*.json"),
+                        new FileChooser.ExtensionFilter("All files", "*.*"));
+                java.io.File chosen = chooser.showOpenDialog(window.window());
+                if (chosen != null) {
+                    RallyLabApp.this.restoreFromBackup(chosen.toPath(), o);
+                }
+            }
+
+            @Override
             public void demo(DemoSetup.Counts counts) {
                 startDemo(o, counts, null);
             }
@@ -196,6 +218,40 @@ public final class RallyLabApp extends Application {
         } catch (RallyFileException | IllegalArgumentException e) {
             failedToOpen(o, e.getMessage());
         }
+    }
+
+    /**
+     * Checks {@code backupFile} whole, shows what it holds and asks for the new file's name, restores
+     * it and opens the rally where it stopped. A damaged file is refused with the check that failed;
+     * nothing is created then, and no existing file is ever overwritten.
+     */
+    boolean restoreFromBackup(Path backupFile, AppOptions o) {
+        Backup backup;
+        try {
+            backup = BackupFiles.read(backupFile);
+        } catch (InvalidInputException e) {
+            window.notice(e.getMessage() + " Nothing was restored.");
+            return false;
+        }
+        Optional<Path> target = RestoreFromBackupDialog.ask(window.window(), backupFile, backup, o.dataFolder());
+        if (target.isEmpty()) {
+            return false;
+        }
+        BackupFiles.Restored restored;
+        try {
+            java.nio.file.Files.createDirectories(o.dataFolder());
+            restored = BackupFiles.restore(backupFile, target.get());
+        } catch (InvalidInputException | RallyFileException | java.io.IOException e) {
+            window.notice(e.getMessage() + " Nothing was restored.");
+            return false;
+        }
+        if (!openFile(restored.file(), o.track(), o)) {
+            return false;
+        }
+        window.notice("Restored " + restored.rallyName() + " from " + backupFile + " (" + restored.events()
+                + " events) into " + restored.file() + ". It continues at " + OperatorWindow.whereItStopped(window.day())
+                + ". Choose a backup folder again (the backup button in the top bar) to keep backing it up.");
+        return true;
     }
 
     private boolean openFile(Path file, String track, AppOptions o) {

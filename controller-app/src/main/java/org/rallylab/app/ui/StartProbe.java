@@ -86,6 +86,12 @@ final class StartProbe {
                 json.put("heat", section.stagedHeatNumber());
                 json.put("results", section.results().size());
             });
+            var standings = json.putObject("standings"); // section name -> "rank car avg" lines, as the app sees them
+            for (var section : day.session().state().sections()) {
+                var lines = standings.putArray(section.sectionName());
+                org.rallylab.domain.scoring.Scoring.standings(section).entries().forEach(e ->
+                        lines.add(e.rank() + " " + e.carNumber() + " " + e.avgTimeMs()));
+            }
             LoopState loop = day.loop().current();
             json.put("phase", loop.phase().name());
             json.put("track_connected", loop.track() != null && loop.track().connected());

@@ -58,6 +58,7 @@ public final class RallyEditor implements OperatorScreen {
     private final RosterEdits edits;
     private final RosterImport importer;
     private final RosterPackageExport packageExport;
+    private final RosterPackageImportAction packageImport;
 
     private final Label rallyName = Ui.label("", "screen-title");
     private final Label rallyDate = Ui.label("", "big", "muted");
@@ -91,8 +92,16 @@ public final class RallyEditor implements OperatorScreen {
     /** The editor with the files chosen by the given functions (tests pass files). */
     RallyEditor(OperatorContext context, Function<Window, Optional<Path>> chooseRosterFile,
                 java.util.function.BiFunction<Window, String, Optional<Path>> choosePackageFile) {
+        this(context, chooseRosterFile, choosePackageFile, RosterPackageImportAction::chooseFile);
+    }
+
+    /** The editor with the files chosen by the given functions, the roster package to import too (tests). */
+    RallyEditor(OperatorContext context, Function<Window, Optional<Path>> chooseRosterFile,
+                java.util.function.BiFunction<Window, String, Optional<Path>> choosePackageFile,
+                Function<Window, Optional<Path>> choosePackageToImport) {
         this.context = Objects.requireNonNull(context, "context");
         this.packageExport = new RosterPackageExport(context, choosePackageFile);
+        this.packageImport = new RosterPackageImportAction(context, choosePackageToImport);
         this.edits = new RosterEdits(context, ids);
         this.importer = new RosterImport(context, chooseRosterFile, ids);
 
@@ -175,9 +184,12 @@ public final class RallyEditor implements OperatorScreen {
         Button export = Ui.button("E_xport roster package…", "export-roster-package", packageExport::run);
         export.setTooltip(new javafx.scene.control.Tooltip("Every section's roster in one file (roster package,"
                 + " version 2) to keep, or to open on race day"));
-        organizerOnly = List.of(addSection, rename, load, people, export, done);
+        Button importPackage = Ui.button("Im_port roster package…", "import-roster-package", packageImport::run);
+        importPackage.setTooltip(new javafx.scene.control.Tooltip("Load the sections of a roster package (from"
+                + " this RallyLab or the browser RallyLab) for race day; shows what it will do first"));
+        organizerOnly = List.of(addSection, rename, load, people, export, importPackage, done);
         organizerOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
-        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, export, people, done);
+        HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, export, importPackage, people, done);
         top.setAlignment(Pos.CENTER_LEFT);
         top.getStyleClass().add("editor-top");
 

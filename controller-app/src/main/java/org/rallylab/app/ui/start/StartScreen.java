@@ -42,6 +42,9 @@ public final class StartScreen {
         /** Restore a rally from the cloud into a new file and open it. */
         void restoreFromCloud();
 
+        /** Restore a rally from a backup file (a USB stick) into a new file and open it. */
+        void restoreFromBackup();
+
         void demo(DemoSetup.Counts counts);
     }
 
@@ -59,9 +62,11 @@ public final class StartScreen {
         open.setMinWidth(Region.USE_PREF_SIZE);
         Button restore = Ui.button("Restore from the cloud…", "restore-from-cloud", actions::restoreFromCloud);
         restore.setMinWidth(Region.USE_PREF_SIZE);
+        Button fromBackup = Ui.button("Restore from backup…", "restore-from-backup", actions::restoreFromBackup);
+        fromBackup.setMinWidth(Region.USE_PREF_SIZE);
         Label startText = new Label("Set up sections and rosters before race day, or open the rally file you made.");
         startText.setWrapText(true);
-        VBox start = card("Your rally", startText, new HBox(12, newRally, open), restore);
+        VBox start = card("Your rally", startText, new HBox(12, newRally, open), new HBox(12, restore, fromBackup));
 
         ListView<RecentRallies.Entry> list = new ListView<>();
         list.setId("recent-rallies");

@@ -1,0 +1,159 @@
+package org.rallylab.app.ui.backup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.app.ui.UiFixture;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.state.SectionState;
+import org.rallylab.store.backup.BackupFiles;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * The USB backup in the app: a folder chosen for the open rally is kept with the rally file, the
+ * whole log is written there after every change, the badge says how it stands, a pulled stick turns
+ * it "offline" (racing goes on) and the full log is written again when the stick is back.
+ */
+@ExtendWith(ApplicationExtension.class)
+class BackupControlsTest {
+
+    @TempDir
+    Path folder;
+
+    private Stage stage;
+    private UiFixture rally;
+    private BackupControls controls;
+    private final List<String> notices = new CopyOnWriteArrayList<>();
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (controls != null) {
+            UiFixture.fxRun(controls::close);
+        }
+        if (rally != null) {
+            rally.close();
+        }
+    }
+
+    @Test
+    void a_chosen_folder_gets_every_change_goes_offline_when_pulled_and_is_written_whole_when_back()
+            throws Exception {
+        rally = UiFixture.demo(folder, UiFixture.SMALL, null, stage);
+        Path stick = Files.createDirectories(folder.resolve("stick"));
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(),
+                owner -> Optional.of(stick)));
+        UiFixture.fxRun(() -> {
+            stage.setScene(new javafx.scene.Scene(new StackPane(controls.badge()), 520, 80));
+            stage.show();
+            controls.attach(rally.day.session());
+        });
+        assertThat(badge()).isEqualTo("Backup: off");
+
+        UiFixture.fxRun(controls::chooseFolder);
+        assertThat(notices).last().asString().startsWith("Backing this rally up to " + stick.resolve(
+                BackupFiles.FILE_NAME));
+        long events = UiFixture.fx(() -> rally.day.session().lastSequence());
+        await(() -> badge().startsWith("Backup: written") && badge().endsWith("(" + events + " events)"));
+        assertThat(BackupFiles.read(stick.resolve(BackupFiles.FILE_NAME)).events()).hasSize((int) events);
+
+        checkInOneCar();
+        await(() -> backedUpEvents(stick) == events + 1);
+
+        // the stick is pulled: racing goes on, the badge says so
+        deleteFolder(stick);
+        checkInOneCar();
+        await(() -> badge().equals("Backup offline: insert the stick"));
+        assertThat(notices).anyMatch(n -> n.startsWith("Backup offline:"));
+        checkInOneCar();
+        assertThat(UiFixture.fx(() -> rally.day.session().lastSequence())).isEqualTo(events + 3);
+
+        // the stick is back: the whole log is written again by itself
+        Files.createDirectories(stick);
+        await(() -> backedUpEvents(stick) == events + 3);
+        await(() -> badge().startsWith("Backup: written"));
+        assertThat(notices).anyMatch(n -> n.startsWith("Backup back: all " + (events + 3) + " events"));
+
+        // the choice is kept with the rally file: closed and opened again, it backs up to the same folder
+        UiFixture.fxRun(controls::detach);
+        assertThat(badge()).isEqualTo("Backup: off");
+        UiFixture.fxRun(() -> controls.attach(rally.day.session()));
+        assertThat(UiFixture.fx(() -> controls.folder())).contains(stick.toAbsolutePath().normalize());
+        await(() -> badge().startsWith("Backup: written"));
+
+        UiFixture.fxRun(controls::stop);
+        assertThat(badge()).isEqualTo("Backup: off");
+        assertThat(UiFixture.fx(() -> rally.day.session().rallyFile().orElseThrow().setting(BackupControls.SETTING)))
+                .isEmpty();
+        assertThat(stick.resolve(BackupFiles.FILE_NAME)).as("the last backup stays on the stick").exists();
+    }
+
+    @Test
+    void a_folder_that_does_not_exist_is_refused_with_what_to_do() {
+        rally = UiFixture.fresh(folder, stage);
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC()));
+        UiFixture.fxRun(() -> {
+            controls.attach(rally.day.session());
+            controls.useFolder(folder.resolve("no-stick"));
+        });
+        assertThat(notices).last().asString().contains("does not exist: insert the stick");
+        assertThat(UiFixture.fx(() -> controls.folder())).isEmpty();
+    }
+
+    private void checkInOneCar() {
+        UiFixture.fxRun(() -> {
+            SectionState s = rally.day.session().state().findSection("Kub Kars").orElseThrow();
+            String car = s.roster().stream().map(r -> r.carNumber()).filter(c -> !s.hasArrived(c)).findFirst()
+                    .orElseThrow();
+            rally.day.session().execute(new Command.MarkArrived(s.sectionId(), car));
+        });
+    }
+
+    private static long backedUpEvents(Path stick) {
+        try {
+            return BackupFiles.read(stick.resolve(BackupFiles.FILE_NAME)).events().size();
+        } catch (Exception e) {
+            return -1;
+        }
+    }
+
+    private static void deleteFolder(Path folder) throws Exception {
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(folder);
+    }
+
+    private String badge() {
+        return UiFixture.fx(() -> controls.badge().getText());
+    }
+
+    private static void await(BooleanSupplier condition) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
+            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.rallylab.store.backup;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
+import org.rallylab.domain.event.RallyCreated;
+import org.rallylab.domain.state.RallyState;
+import org.rallylab.store.RallyFile;
+import org.rallylab.store.RallyFileException;
+import org.rallylab.store.StoredEvent;
+
+/**
+ * Writes a backup so that a pulled stick never leaves half of one: the bytes go to a hidden
+ * temporary file in the backup folder, are forced to the stick, and the temporary file is renamed
+ * over {@value BackupFiles#FILE_NAME}; then the folder is synced so the rename is on the stick too.
+ * The previous backup is not touched before the rename. After a failure the temporary file is
+ * removed (best effort) and the exception says what to do.
+ */
+final class BackupWriter {
+
+    /** The bytes handed to the disk per write call. */
+    static final int CHUNK_BYTES = 64 * 1024;
+    static final String TEMP_PREFIX = ".rallylab-backup-";
+    static final String TEMP_SUFFIX = ".tmp";
+
+    private BackupWriter() {
+    }
+
+    static BackupFiles.Written write(RallyFile file, Path folder, Disk disk, Clock clock) throws IOException {
+        RallyFile.Snapshot snapshot = snapshot(file);
+        RallyState state = fold(file, snapshot);
+        Instant at = Instant.ofEpochMilli(clock.millis());
+        byte[] bytes = BackupFormat.encode(snapshot, state.rallyId().orElseThrow(), state.rallyName(), at);
+        Path target = folder.resolve(BackupFiles.FILE_NAME);
+        if (!Files.isDirectory(folder)) {
+            throw DiskTrouble.gone(folder);
+        }
+        Path temp = folder.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong())
+                + TEMP_SUFFIX);
+        boolean renamed = false;
+        try {
+            try (FileChannel channel = disk.create(temp)) {
+                for (int start = 0; start < bytes.length; start += CHUNK_BYTES) {
+                    disk.write(channel, ByteBuffer.wrap(bytes, start, Math.min(CHUNK_BYTES, bytes.length - start)));
+                }
+                disk.force(channel);
+            }
+            disk.move(temp, target);
+            renamed = true;
+            disk.syncFolder(folder);
+        } catch (IOException | RuntimeException e) {
+            if (!renamed) {
+                deleteQuietly(temp);
+            }
+            throw DiskTrouble.explain(folder, e, renamed);
+        }
+        return new BackupFiles.Written(target, snapshot.events().size(), bytes.length, at);
+    }
+
+    private static RallyFile.Snapshot snapshot(RallyFile file) throws IOException {
+        try {
+            return file.snapshot();
+        } catch (RallyFileException e) {
+            throw new IOException("cannot read " + file.path().getFileName() + " to back it up: " + e.getMessage(), e);
+        }
+    }
+
+    /** Folds the snapshot, refusing a log a backup could not restore. */
+    private static RallyState fold(RallyFile file, RallyFile.Snapshot snapshot) {
+        if (snapshot.events().isEmpty()) {
+            throw new IllegalStateException(file.path().getFileName() + " has no events yet: nothing to back up");
+        }
+        StoredEvent first = snapshot.events().get(0);
+        if (!(first.event() instanceof RallyCreated)) {
+            throw new IllegalStateException("cannot back up " + file.path().getFileName() + ": it starts with "
+                    + first.type() + ", not RallyCreated, so a backup of it could not be restored;"
+                    + " export it as JSON Lines instead");
+        }
+        long expected = 1;
+        for (StoredEvent stored : snapshot.events()) {
+            if (stored.sequence() != expected++) {
+                throw new IllegalStateException("cannot back up " + file.path().getFileName() + ": its events skip"
+                        + " from " + (expected - 2) + " to " + stored.sequence() + "; run verify on it");
+            }
+        }
+        RallyState state = RallyState.empty();
+        snapshot.events().forEach(stored -> state.apply(stored.event()));
+        return state;
+    }
+
+    private static void deleteQuietly(Path temp) {
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException | SecurityException e) {
+            // cleanup after another failure: that failure is the one reported
+        }
+    }
+}
