@@ -65,6 +65,8 @@ public final class Autopilot implements AutoCloseable {
     private boolean paused;
     private boolean rerunDone;
     private boolean manualDone;
+    /** No result was recorded since the autopilot started: a rally reopened showing a heat's results. */
+    private boolean noResultYet = true;
 
     /** {@code trackLanes}: the lanes of the track (the demo's has {@value DemoSetup#TRACK_LANES}). */
     public Autopilot(RallySession session, RaceLoop loop, int trackLanes, Executor ui, TaskScheduler scheduler,
@@ -173,6 +175,12 @@ public final class Autopilot implements AutoCloseable {
             check(loop.enterTimes(made));
         } else if (state.manual() && state.phase() == LoopState.Phase.RESULTS) {
             check(loop.nextHeat());
+        } else if (state.phase() == LoopState.Phase.RESULTS && noResultYet) {
+            // Reopened (restarted, restored) while a heat's results were showing: the track's gate was
+            // closed already, so no gate reset will stage the next heat. Press "Next heat", as an
+            // operator would.
+            noResultYet = false;
+            check(loop.nextHeat());
         }
     }
 
@@ -184,6 +192,9 @@ public final class Autopilot implements AutoCloseable {
                 continue;
             }
             String name = s.sectionName();
+            if (e instanceof RaceCompleted || e instanceof ResultManuallyEntered) {
+                noResultYet = false;
+            }
             if (e instanceof SectionStarted started) {
                 progress.accept(name + ": " + s.racingCars().size() + " cars started on lanes "
                         + String.join(", ", started.availableLanes().stream().map(String::valueOf).toList())

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,6 +16,8 @@ import org.rallylab.app.race.QueuedExecutor;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.RallySession;
 import org.rallylab.app.race.Recorder;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.event.SectionStarted;
 import org.rallylab.domain.state.SectionState;
@@ -61,5 +64,34 @@ class AutopilotTest {
             assertThat(reader.verify().ok()).isTrue();
             assertThat(reader.rebuild().sections()).allMatch(SectionState::completed);
         }
+    }
+
+    @Test
+    void aRallyReopenedWhileAHeatsResultsShow_isRacedOnToTheEnd() throws Exception {
+        ManualTime time = new ManualTime();
+        QueuedExecutor ui = new QueuedExecutor();
+        Path file = folder.resolve("reopened.rallylab");
+        try (RallySession before = DemoSetup.create(file, time, 2026, new DemoSetup.Counts(4, 4, 4))) {
+            SectionState beavers = before.state().findSection(DemoSetup.BEAVER_BUGGIES).orElseThrow();
+            beavers.roster().forEach(car -> before.execute(new Command.MarkArrived(beavers.sectionId(), car.carNumber())));
+            before.execute(new Command.StartSection(beavers.sectionId(), List.of(1, 2, 3, 4, 5, 6)));
+            SectionState started = before.state().section(beavers.sectionId()).orElseThrow();
+            Map<Integer, Long> times = new java.util.HashMap<>();
+            started.heatOnTrack().orElseThrow().laneNumbers().forEach(lane -> times.put(lane, 2_500L + lane));
+            assertThat(before.execute(new Command.RecordRace(beavers.sectionId(), 1, "race-before-the-plug", times,
+                    null, null, false))).isInstanceOf(Decision.Accepted.class);
+        }
+        // the laptop came back (or another one restored the rally): heat 1's results are showing, and a
+        // fresh track session never saw its gate open, so no gate reset will stage heat 2
+        RallySession session = RallySession.open(file, time);
+        SimulatedTrack track = DemoSetup.simulatedTrack(7, Double.POSITIVE_INFINITY);
+        RaceDay day = RaceDay.start(session, track, ui, time, AudienceDirector.Timing.DEFAULT);
+        Autopilot autopilot = new Autopilot(session, day.loop(), track.laneCount(), ui, time, Autopilot.Pace.INSTANT,
+                new Recorder<>());
+        CompletableFuture<Void> done = autopilot.start();
+        ui.runUntil(done::isDone, Duration.ofSeconds(60), "the autopilot to finish the reopened rally");
+        assertThat(done).isCompleted();
+        assertThat(session.state().sections()).allMatch(SectionState::completed);
+        day.close();
     }
 }

@@ -53,6 +53,7 @@ final class BackupWriter {
             disk.move(temp, target);
             renamed = true;
             disk.syncFolder(folder);
+            removeLeftovers(folder);
         } catch (IOException | RuntimeException e) {
             if (!renamed) {
                 deleteQuietly(temp);
@@ -91,6 +92,21 @@ final class BackupWriter {
         RallyState state = RallyState.empty();
         snapshot.events().forEach(stored -> state.apply(stored.event()));
         return state;
+    }
+
+    /**
+     * Deletes temporary files an earlier write left when the stick was pulled or the power went
+     * (the backup itself is in place by now, so they are never needed).
+     */
+    private static void removeLeftovers(Path folder) {
+        try (java.nio.file.DirectoryStream<Path> left = Files.newDirectoryStream(folder,
+                TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
+            for (Path file : left) {
+                deleteQuietly(file);
+            }
+        } catch (IOException | SecurityException e) {
+            // leftovers are harmless: a backup reader only ever opens rallylab-backup.json
+        }
     }
 
     private static void deleteQuietly(Path temp) {

@@ -162,4 +162,17 @@ class BackupWriteFailureTest {
                     .hasSize((int) file.lastSequence());
         }
     }
+
+    @Test
+    void aTemporaryFileLeftByAPulledStick_isRemovedByTheNextGoodWrite() throws Exception {
+        Path stick = Files.createDirectories(folder.resolve("leftovers"));
+        Path leftover = Files.writeString(stick.resolve(".rallylab-backup-0123456789abcdef.tmp"), "{\"format\":\"rall");
+        try (RallyFile file = BackupRallies.typical(folder.resolve("leftovers" + RallyFile.EXTENSION))) {
+            BackupFiles.write(file, stick);
+        }
+        assertThat(leftover).doesNotExist();
+        try (var files = Files.list(stick)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly(BackupFiles.FILE_NAME);
+        }
+    }
 }

@@ -194,6 +194,14 @@ final class SectionFold {
     static void rerunDeclared(SectionState s, RerunDeclared e) {
         s.results.remove(e.heat());
         s.dnfRerun = null;
+        if (e.heat() <= s.laneEraStart) {
+            // The heat was raced before the current lanes took effect: raced again, it is one of the
+            // runs still to come, so it belongs to the current lanes (and their balance) too.
+            s.laneEraStart = s.lastResultHeat();
+            if (s.started && !s.completed) {
+                replan(s, false);
+            }
+        }
     }
 
     static void carRemoved(SectionState s, CarRemoved e) {
