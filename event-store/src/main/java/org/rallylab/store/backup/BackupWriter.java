@@ -40,6 +40,7 @@ final class BackupWriter {
         if (!Files.isDirectory(folder)) {
             throw DiskTrouble.gone(folder);
         }
+        refuseAnotherRallysBackup(target, state.rallyId().orElseThrow());
         Path temp = folder.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + TEMP_SUFFIX);
         boolean renamed = false;
@@ -61,6 +62,32 @@ final class BackupWriter {
             throw DiskTrouble.explain(folder, e, renamed);
         }
         return new BackupFiles.Written(target, snapshot.events().size(), bytes.length, at);
+    }
+
+    private static final java.util.regex.Pattern RALLY_ID =
+            java.util.regex.Pattern.compile("\"rally_id\"\\s*:\\s*\"([^\"]*)\"");
+
+    /**
+     * Never replaces the backup of another rally: two rallies backed up to one stick would
+     * otherwise leave only the last one written. The existing file's rally_id is read from its
+     * first bytes (it comes before the events); a file that cannot be read that way is replaced.
+     */
+    private static void refuseAnotherRallysBackup(Path target, String rallyId) throws IOException {
+        if (!Files.isRegularFile(target)) {
+            return;
+        }
+        byte[] head = new byte[1024];
+        int read;
+        try (java.io.InputStream in = Files.newInputStream(target)) {
+            read = in.readNBytes(head, 0, head.length);
+        } catch (IOException e) {
+            return; // unreadable: the write below replaces it, or reports why it cannot
+        }
+        java.util.regex.Matcher m = RALLY_ID.matcher(new String(head, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+        if (m.find() && !m.group(1).equalsIgnoreCase(rallyId)) {
+            throw new IOException(target + " is the backup of another rally (" + m.group(1) + "): it was kept."
+                    + " Back this rally up to a folder of its own (make a folder on the stick for it).");
+        }
     }
 
     private static RallyFile.Snapshot snapshot(RallyFile file) throws IOException {

@@ -175,4 +175,26 @@ class BackupWriteFailureTest {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly(BackupFiles.FILE_NAME);
         }
     }
+
+    @Test
+    void theBackupOfAnotherRally_isNeverReplaced() throws Exception {
+        Path stick = Files.createDirectories(folder.resolve("shared-stick"));
+        Path backup = stick.resolve(BackupFiles.FILE_NAME);
+        try (RallyFile first = BackupRallies.typical(folder.resolve("first" + RallyFile.EXTENSION))) {
+            BackupFiles.write(first, stick);
+        }
+        byte[] kept = Files.readAllBytes(backup);
+        String firstRally = BackupFiles.read(backup).rallyId();
+        try (RallyFile other = RallyFile.create(folder.resolve("other" + RallyFile.EXTENSION))) {
+            other.append(List.of(new org.rallylab.domain.event.RallyCreated(1_708_000_000_000L,
+                    "0b5f3c1e-9a8d-4e7f-8c6b-5a4d3c2b1a09", "Another Rally", "2026-03-01", "o@example.org",
+                    org.rallylab.domain.event.Extras.NONE)));
+            assertThatThrownBy(() -> BackupFiles.write(other, stick)).isInstanceOf(IOException.class)
+                    .hasMessageContaining("is the backup of another rally (" + firstRally + "): it was kept");
+        }
+        assertThat(Files.readAllBytes(backup)).isEqualTo(kept);
+        try (var files = Files.list(stick)) {
+            assertThat(files).containsExactly(backup);
+        }
+    }
 }

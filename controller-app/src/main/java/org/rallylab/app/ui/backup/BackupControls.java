@@ -239,7 +239,8 @@ public final class BackupControls implements AutoCloseable {
             style = "status-ok";
             tip = "Backup file: " + folder.get().resolve(org.rallylab.store.backup.BackupFiles.FILE_NAME);
         } else if (status instanceof BackupStatus.Offline off) {
-            text = "Backup offline: insert the stick";
+            text = Files.isDirectory(folder.get()) ? "Backup not written: hover for why"
+                    : "Backup offline: insert the stick";
             style = "status-bad";
             tip = off.reason() + " RallyLab tries again every few seconds; racing goes on.";
         } else {
