@@ -296,15 +296,7 @@ public final class RallyFile implements EventLog {
     public synchronized List<StoredEvent> readAfter(long sequence, int limit) throws RallyFileException {
         requireOpen();
         checkRange(sequence, limit);
-        List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
-        try (ResultSet rows = sql.after(sequence, limit)) {
-            while (rows.next()) {
-                events.add(row(rows));
-            }
-        } catch (SQLException e) {
-            throw Sqlite.failure(path, "read the events of", e);
-        }
-        return events;
+        return read(() -> sql.after(sequence, limit), limit);
     }
 
     @Override
@@ -440,15 +432,7 @@ public final class RallyFile implements EventLog {
         }
         requireOpen();
         checkRange(sequence, limit);
-        List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
-        try (ResultSet rows = sql.ownAfter(sequence, limit)) {
-            while (rows.next()) {
-                events.add(row(rows));
-            }
-        } catch (SQLException e) {
-            throw Sqlite.failure(path, "read the events of", e);
-        }
-        return events;
+        return read(() -> sql.ownAfter(sequence, limit), limit);
     }
 
     /** How many events after {@code sequence} were written here (not pulled from a server). */
@@ -647,6 +631,25 @@ public final class RallyFile implements EventLog {
                     + ") cannot be read: " + e.getMessage() + ". The file was changed outside RallyLab;"
                     + " restore it from a backup or the cloud copy (verify lists every problem)", e);
         }
+    }
+
+    /** A query of the events table ({@link Statements}). */
+    @FunctionalInterface
+    private interface EventQuery {
+        ResultSet run() throws SQLException;
+    }
+
+    /** The events {@code query} finds (at most {@code limit}), decoded. */
+    private List<StoredEvent> read(EventQuery query, int limit) throws RallyFileException {
+        List<StoredEvent> events = new ArrayList<>(Math.min(limit, 1024));
+        try (ResultSet rows = query.run()) {
+            while (rows.next()) {
+                events.add(row(rows));
+            }
+        } catch (SQLException e) {
+            throw Sqlite.failure(path, "read the events of", e);
+        }
+        return events;
     }
 
     private static void checkRange(long sequence, int limit) {

@@ -5,6 +5,7 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Button;
+import javafx.scene.control.MenuItem;
 import javafx.scene.input.KeyCombination;
 
 /** Small helpers every operator screen shares: the stylesheet and labelled controls. */
@@ -42,5 +43,22 @@ public final class Ui {
     /** A button with a shortcut named in its tooltip. */
     public static Button button(String text, String id, KeyCombination keys, Runnable action) {
         return Keys.hint(button(text, id, action), text, keys);
+    }
+
+    /** A menu item with an id (for tests) that runs {@code action}. */
+    public static MenuItem menuItem(String text, String id, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    /**
+     * A file name made from a rally's name, safe on every system: letters, digits, dashes and
+     * underscores, spaces as dashes ("Spring Rally!" becomes "Spring-Rally"); "rally" when nothing is left.
+     */
+    public static String fileNameOf(String rallyName) {
+        String safe = rallyName == null ? "" : rallyName.replaceAll("[^A-Za-z0-9 _-]", "").strip().replace(' ', '-');
+        return safe.isEmpty() ? "rally" : safe;
     }
 }

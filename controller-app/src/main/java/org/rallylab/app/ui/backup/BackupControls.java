@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.rallylab.app.race.RallySession;
+import org.rallylab.app.ui.Ui;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
@@ -46,6 +47,8 @@ public final class BackupControls implements AutoCloseable {
     private Subscription onChange;
     private BackupWorker worker;
     private BackupStatus status;
+    /** Whether the backup folder was there when the last write failed (the stick is in, the write was refused). */
+    private boolean folderThere = true;
 
     public BackupControls(Window owner, Consumer<String> notice, Clock clock) {
         this(owner, notice, clock, BackupControls::askForFolder);
@@ -190,14 +193,20 @@ public final class BackupControls implements AutoCloseable {
         BackupWorker started = new BackupWorker(file.get(), folder, clock);
         worker = started;
         status = started.status();
-        started.addListener(next -> Platform.runLater(() -> {
-            if (worker == started) {
+        started.addListener(next -> {
+            // looked at here, on the backup's thread: a stick that hangs never stalls the screen
+            boolean stickThere = !(next instanceof BackupStatus.Offline) || Files.isDirectory(folder);
+            Platform.runLater(() -> {
+                if (worker != started) {
+                    return;
+                }
                 BackupStatus was = status;
                 status = next;
+                folderThere = stickThere;
                 tellWhatChanged(was, next);
                 render();
-            }
-        }));
+            });
+        });
         started.start();
         started.changed();
         tick.play();
@@ -239,7 +248,7 @@ public final class BackupControls implements AutoCloseable {
             style = "status-ok";
             tip = "Backup file: " + folder.get().resolve(org.rallylab.store.backup.BackupFiles.FILE_NAME);
         } else if (status instanceof BackupStatus.Offline off) {
-            text = Files.isDirectory(folder.get()) ? "Backup not written: hover for why"
+            text = folderThere ? "Backup not written: hover for why"
                     : "Backup offline: insert the stick";
             style = "status-bad";
             tip = off.reason() + " RallyLab tries again every few seconds; racing goes on.";
@@ -267,21 +276,15 @@ public final class BackupControls implements AutoCloseable {
     }
 
     private void fillMenu() {
-        MenuItem choose = item(worker == null ? "Back up to a folder (USB stick)…" : "Choose another folder…",
+        MenuItem choose = Ui.menuItem(worker == null ? "Back up to a folder (USB stick)…" : "Choose another folder…",
                 "backup-menu-choose", this::chooseFolder);
-        MenuItem now = item("Write the backup now", "backup-menu-now", this::writeNow);
-        MenuItem stop = item("Stop backups", "backup-menu-stop", this::stop);
+        MenuItem now = Ui.menuItem("Write the backup now", "backup-menu-now", this::writeNow);
+        MenuItem stop = Ui.menuItem("Stop backups", "backup-menu-stop", this::stop);
         now.setDisable(worker == null);
         stop.setDisable(worker == null);
         badge.getItems().setAll(choose, now, stop);
     }
 
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
 
     private static Optional<Path> askForFolder(Window owner) {
         DirectoryChooser chooser = new DirectoryChooser();

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.stage.Window;
+import org.rallylab.app.ui.Ui;
 import org.rallylab.store.RallyFileException;
 import org.rallylab.sync.restore.ServerRestore;
 import org.rallylab.sync.worker.SyncStatus;
@@ -151,20 +152,20 @@ public final class CloudControls {
     private void fillMenu() {
         boolean configured = cloud.config().isPresent();
         boolean signedIn = cloud.session().isPresent();
-        MenuItem settings = item("Settings…", "cloud-menu-settings", this::settings);
-        MenuItem signIn = item(signedIn ? "Sign in as someone else…" : "Sign in…", "cloud-menu-sign-in",
+        MenuItem settings = Ui.menuItem("Settings…", "cloud-menu-settings", this::settings);
+        MenuItem signIn = Ui.menuItem(signedIn ? "Sign in as someone else…" : "Sign in…", "cloud-menu-sign-in",
                 this::signIn);
-        MenuItem signOut = item("Sign out", "cloud-menu-sign-out", this::signOut);
-        MenuItem retry = item("Retry now", "cloud-menu-retry", this::retryNow);
+        MenuItem signOut = Ui.menuItem("Sign out", "cloud-menu-sign-out", this::signOut);
+        MenuItem retry = Ui.menuItem("Retry now", "cloud-menu-retry", this::retryNow);
         boolean inCloud = cloud.inCloud();
-        MenuItem put = item("Put this rally in the cloud", "cloud-menu-put", this::putInCloud);
-        MenuItem pull = item("Check for changes from other laptops", "cloud-menu-pull", this::pullNow);
+        MenuItem put = Ui.menuItem("Put this rally in the cloud", "cloud-menu-put", this::putInCloud);
+        MenuItem pull = Ui.menuItem("Check for changes from other laptops", "cloud-menu-pull", this::pullNow);
         signIn.setDisable(!configured);
         signOut.setDisable(!signedIn);
         retry.setDisable(!configured || !signedIn || !inCloud);
         put.setDisable(!configured || cloud.view().get().inCloud().isEmpty() || inCloud);
         pull.setDisable(!signedIn || !inCloud);
-        MenuItem copyId = item("Copy this rally's id (for restoring)", "cloud-menu-copy-id", this::copyRallyId);
+        MenuItem copyId = Ui.menuItem("Copy this rally's id (for restoring)", "cloud-menu-copy-id", this::copyRallyId);
         copyId.setDisable(cloud.rallyId().isEmpty());
         badge.view().getItems().setAll(settings, new SeparatorMenuItem(), signIn, signOut, new SeparatorMenuItem(),
                 put, pull, retry, new SeparatorMenuItem(), copyId);
@@ -200,10 +201,4 @@ public final class CloudControls {
         return n + (n == 1 ? " change" : " changes") + " arrived from other laptops (" + kinds + ").";
     }
 
-    private static MenuItem item(String text, String id, Runnable action) {
-        MenuItem item = new MenuItem(text);
-        item.setId(id);
-        item.setOnAction(e -> action.run());
-        return item;
-    }
 }

@@ -80,6 +80,7 @@ public final class CloudSync implements AutoCloseable {
     private Subscription wakeOnChange;
     private Subscription followRoles;
     private boolean fromCloud;
+    private boolean linked;
     private Consumer<SessionChange> arrivals = change -> { };
     private PushWorker worker;
     private SyncStatus status;
@@ -129,6 +130,14 @@ public final class CloudSync implements AutoCloseable {
 
     /** Whether the open rally is copied to this project (it was put there, or restored from it). */
     public boolean inCloud() {
+        return linked && rally != null && !rally.isClosed();
+    }
+
+    /**
+     * Reads from the rally file whether it has a cursor for this project; kept in {@link #linked}
+     * when a rally opens or the project changes, so commands never wait for this read.
+     */
+    private boolean readLinked() {
         if (rally == null || rally.isClosed() || client == null) {
             return false;
         }
@@ -153,6 +162,7 @@ public final class CloudSync implements AutoCloseable {
         }
         if (!inCloud()) {
             rally.rallyFile().get().acknowledge(target(), 0); // a cursor for this project: copy everything
+            linked = true;
         }
         startWorker();
         publish();
@@ -185,6 +195,7 @@ public final class CloudSync implements AutoCloseable {
         }
         stopWorker();
         client = new CloudClient(config);
+        linked = readLinked();
         startWorker();
         limitRally();
         publish();
@@ -221,6 +232,7 @@ public final class CloudSync implements AutoCloseable {
         detach();
         rally = Objects.requireNonNull(session, "session");
         fromCloud = cameFromCloud(session);
+        linked = readLinked();
         followRoles = session.addListener(change -> {
             if (limitRally()) {
                 publish();
@@ -243,6 +255,7 @@ public final class CloudSync implements AutoCloseable {
         }
         rally = null;
         fromCloud = false;
+        linked = false;
         publish();
     }
 

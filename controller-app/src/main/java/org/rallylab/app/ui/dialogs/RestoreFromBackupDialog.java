@@ -77,8 +77,7 @@ public final class RestoreFromBackupDialog {
 
     /** A file name in {@code folder} that is not taken: "Spring-Rally-restored.rallylab", then "-2", "-3" …. */
     public static Path freeName(Path folder, String rallyName) {
-        String safe = rallyName == null ? "" : rallyName.replaceAll("[^A-Za-z0-9 _-]", "").strip().replace(' ', '-');
-        String base = (safe.isEmpty() ? "rally" : safe) + "-restored";
+        String base = Ui.fileNameOf(rallyName) + "-restored";
         Path candidate = folder.resolve(base + RallyFile.EXTENSION);
         for (int i = 2; Files.exists(candidate); i++) {
             candidate = folder.resolve(base + "-" + i + RallyFile.EXTENSION);

@@ -9,6 +9,7 @@ import java.util.function.BiFunction;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.rallylab.app.ui.OperatorContext;
+import org.rallylab.app.ui.Ui;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.store.roster.RosterPackage;
 import org.rallylab.store.roster.RosterPackageJson;
@@ -66,8 +67,6 @@ final class RosterPackageExport {
     }
 
     static String suggestedName(RallyState state) {
-        String name = state.rallyName() == null ? "" : state.rallyName().strip();
-        String safe = name.replaceAll("[^A-Za-z0-9 _-]", "").strip().replace(' ', '-');
-        return (safe.isEmpty() ? "rally" : safe) + "-roster.json";
+        return Ui.fileNameOf(state.rallyName()) + "-roster.json";
     }
 }
