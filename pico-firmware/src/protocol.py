@@ -4,13 +4,17 @@ from micropython import const
 import json
 
 MAX_LINE = const(4096)
+MAX_ID = 1 << 53  # the largest request id: every JSON reader holds integers up to 2^53 exactly
 TOPICS = ("gate", "lanes", "edges", "race", "engine", "learn")
 _POSITIONAL = {"wait_race": "lanes", "unsubscribe": "sub", "cancel": "target"}
 
 def dumps(v):
     # Compact JSON with object keys in sorted order, so output is the same on every run
     # and easy to read at a console (MicroPython's dicts do not keep insertion order).
+    # JSON has no infinity and no NaN: such a float is written as null, never as inf or nan.
     t = type(v)
+    if t is float and (v != v or v - v != 0):
+        return "null"
     if t is dict:
         return "{" + ",".join(json.dumps(k) + ":" + dumps(v[k]) for k in sorted(v)) + "}"
     if t is list or t is tuple:
@@ -49,7 +53,8 @@ def _short(s):
 
 def parse(line, next_human_id):
     # (id, cmd, args) of a request line, or None for a blank or comment line.
-    # Raises Err("bad_frame"|"bad_args") with the id when it was readable.
+    # Raises Err("bad_frame"|"bad_args") with the id when it is a valid request id (1..2^53,
+    # or the human form's own negative id), else without one.
     if isinstance(line, (bytes, bytearray)):
         n = len(line) - (1 if line[-1:] == b"\r" else 0)
         if n > MAX_LINE:
@@ -80,9 +85,11 @@ def _parse_json(line):
     if "id" not in req:
         raise Err("bad_frame", 'missing "id": a request looks like {"id":1,"cmd":"info"}')
     rid = req["id"]
-    if type(rid) is not int or rid <= 0:
-        echo = rid if type(rid) in (int, float, str) else None
-        raise Err("bad_frame", "id must be a positive integer, not " + _short(dumps(rid)), echo)
+    if type(rid) is not int or not 0 < rid <= MAX_ID:
+        # Not echoed: the answer could not be JSON (1e400 reads as inf) or a host could not
+        # match it (an id beyond 2^53 loses digits in many JSON readers).
+        raise Err("bad_frame", "id must be a whole number from 1 to %d (2^53), not %s"
+                  % (MAX_ID, _short(json.dumps(rid))))
     cmd = req.get("cmd")
     if type(cmd) is not str or not cmd:
         raise Err("bad_frame", 'missing "cmd": a request looks like {"id":1,"cmd":"info"}', rid)

@@ -23,6 +23,9 @@ SCRIPT = """
 > launch
 > {"id": 1, "cmd": "info"
 > {"id": 1, "cmd": "gate"}
+> {"id": 1e400, "cmd": "gate"}
+> {"id": 2.5, "cmd": "gate"}
+> {"id": 9007199254740993, "cmd": "gate"}
 """
 
 

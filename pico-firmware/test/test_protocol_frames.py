@@ -3,6 +3,7 @@
 import json
 from testlib import eq, check
 from rig import Rig
+import protocol
 
 
 def one(r, line):
@@ -48,17 +49,36 @@ def test_line_of_exactly_4096_bytes_is_read():
     eq(one(r, line.encode() + b"x"), {"err": "line too long", "code": "bad_frame"})
 
 
-def test_missing_or_bad_id_is_bad_frame_echoing_a_readable_id():
+def test_missing_or_bad_id_is_bad_frame_without_id():
     r = Rig()
     eq(one(r, '{"cmd":"info"}')["code"], "bad_frame")
     f = one(r, '{"id":-4,"cmd":"info"}')
-    eq((f["id"], f["code"]), (-4, "bad_frame"))
+    eq(("id" in f, f["code"]), (False, "bad_frame"))
     f = one(r, '{"id":"seven","cmd":"info"}')
-    eq((f["id"], f["code"], f["err"]), ("seven", "bad_frame", 'id must be a positive integer, not "seven"'))
+    eq(f, {"err": 'id must be a whole number from 1 to 9007199254740992 (2^53), not "seven"', "code": "bad_frame"})
     f = one(r, '{"id":[1],"cmd":"info"}')
     eq(("id" in f, f["code"]), (False, "bad_frame"))
     f = one(r, '{"id":true,"cmd":"info"}')
-    eq(f["code"], "bad_frame")
+    eq(("id" in f, f["code"]), (False, "bad_frame"))
+
+
+def test_id_not_an_integer_from_1_to_2_53_is_bad_frame_without_id_issue11():
+    # The answer must be JSON whatever the id was: {"id":1e400} once got {"id":inf,...}.
+    r = Rig()
+    for text, shown in (("1e400", "inf"), ("-1e400", "-inf"), ("2.5", "2.5"), ("1.0", "1.0"),
+                        ("9007199254740993", "9007199254740993"), ("0", "0"), ("-4", "-4"),
+                        ('"seven"', '"seven"'), ("true", "true"), ("null", "null"), ("[1]", "[1]")):
+        r.send('{"id":%s,"cmd":"gate"}' % text)
+        out = r.texts()
+        eq(len(out), 1, "one frame for id " + text)
+        eq(json.loads(out[0]), {"err": "id must be a whole number from 1 to 9007199254740992 (2^53), not " + shown,
+                                "code": "bad_frame"}, "the answer to id " + text)
+    eq(one(r, '{"id":9007199254740992,"cmd":"gate"}'), {"id": 9007199254740992, "ok": {"gate_ready": True}})
+
+
+def test_dumps_writes_json_even_for_a_number_json_has_not_issue11():
+    eq(protocol.dumps({"a": float("inf"), "b": [float("-inf"), float("nan")], "c": 2.5}),
+       '{"a":null,"b":[null,null],"c":2.5}')
 
 
 def test_missing_cmd_is_bad_frame_with_the_id():

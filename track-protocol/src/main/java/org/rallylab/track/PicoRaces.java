@@ -281,20 +281,18 @@ final class PicoRaces {
         }
     }
 
+    /**
+     * A race the track gave for {@code race}: dropped when stale, else delivered, or refused when
+     * no race can hold its values (issue 11). A refused race counts as seen, so the next wait
+     * arms a new race instead of getting it back: the operator re-runs the heat.
+     */
     private void answered(Race race, JsonNode ok) {
-        CompletedRace completed;
-        try {
-            completed = RaceJson.completedRace(ok, link == null ? null : link.raceTimeoutMs);
-        } catch (IllegalArgumentException e) {
-            outstanding = null;
-            race.result.completeExceptionally(new TrackProtocolException(TrackProtocolException.INTERNAL, "wait_race",
-                    e.getMessage()));
-            return;
+        String id = raceIdOf(ok);
+        String lanes = ok == null ? null : RaceJson.lanesOf(ok);
+        boolean stale = (id != null && seen.contains(id)) || (lanes != null && !lanes.equals(race.lanes));
+        if (id != null) {
+            seen.saw(id);
         }
-        String id = completed.raceId();
-        String lanes = RaceJson.lanesOf(ok);
-        boolean stale = seen.contains(id) || (lanes != null && !lanes.equals(race.lanes));
-        seen.saw(id);
         race.wait = null;
         if (stale) {
             LOG.log(System.Logger.Level.DEBUG, "race " + id + " is not heat " + race.heat + "'s; waiting for the next");
@@ -304,7 +302,18 @@ final class PicoRaces {
             return;
         }
         outstanding = null;
-        race.result.complete(completed);
+        try {
+            race.result.complete(RaceJson.completedRace(ok, race.lanes, link == null ? null : link.raceTimeoutMs));
+        } catch (IllegalArgumentException e) {
+            LOG.log(System.Logger.Level.WARNING, "refused a race for heat " + race.heat + ": " + e.getMessage()
+                    + " (the track sent " + abbreviate(String.valueOf(ok)) + ")");
+            race.result.completeExceptionally(new TrackProtocolException(TrackProtocolException.BAD_VALUE, "wait_race",
+                    e.getMessage()));
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 500 ? text : text.substring(0, 500) + "…";
     }
 
     private static String raceIdOf(JsonNode race) {

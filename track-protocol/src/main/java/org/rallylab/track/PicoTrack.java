@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 import org.rallylab.domain.schedule.Heat;
+import org.rallylab.domain.schedule.LaneAssignment;
 import org.rallylab.track.protocol.Frame;
 import org.rallylab.track.protocol.ProtocolClient;
 import org.rallylab.track.protocol.Subscription;
@@ -35,7 +36,9 @@ import org.rallylab.track.transport.Transport;
  * (a protocol other than 2.x is refused, and tried again only after {@link Settings#refusedRetry}),
  * {@code reset}, subscriptions to gate, lanes, race and engine, then the outstanding race's
  * {@code wait_race} again. A failed attempt or a lost connection is retried after
- * {@link Settings#firstRetry}, doubling to {@link Settings#maxRetry}, with jitter.
+ * {@link Settings#firstRetry}, doubling to {@link Settings#maxRetry}, with jitter. A connection on
+ * which nothing complete arrived for {@link Settings#silence} is probed, and dropped when the probe
+ * goes unanswered for {@link Settings#probeTimeout}: "the track stopped answering" ({@link SilenceWatch}).
  *
  * <p>Races: {@code wait_race} with the heat's lanes and {@code after} = the last race this
  * session has seen, so a race that finished while the cable was out arrives once after the
@@ -51,14 +54,24 @@ public final class PicoTrack implements Track {
     /**
      * Timings. {@code commandTimeout}: how long a command other than a wait may go unanswered;
      * reconnects wait {@code firstRetry} doubling to {@code maxRetry}; after refusing a device with
-     * the wrong protocol, wait {@code refusedRetry}.
+     * the wrong protocol, wait {@code refusedRetry}. A connected track silent for {@code silence}
+     * (no complete line) is probed, and dropped when the probe is unanswered for
+     * {@code probeTimeout}; the defaults, 1 s and 2 s, notice a silent track within 4 s.
      */
-    public record Settings(Duration commandTimeout, Duration firstRetry, Duration maxRetry, Duration refusedRetry) {
+    public record Settings(Duration commandTimeout, Duration firstRetry, Duration maxRetry, Duration refusedRetry,
+                           Duration silence, Duration probeTimeout) {
+        public static final Duration DEFAULT_SILENCE = Duration.ofSeconds(1);
+        public static final Duration DEFAULT_PROBE_TIMEOUT = Duration.ofSeconds(2);
         public static final Settings DEFAULT = new Settings(ProtocolClient.COMMAND_TIMEOUT, Duration.ofMillis(200),
                 Duration.ofSeconds(5), Duration.ofSeconds(30));
 
+        /** With the default liveness check ({@link #DEFAULT_SILENCE}, {@link #DEFAULT_PROBE_TIMEOUT}). */
+        public Settings(Duration commandTimeout, Duration firstRetry, Duration maxRetry, Duration refusedRetry) {
+            this(commandTimeout, firstRetry, maxRetry, refusedRetry, DEFAULT_SILENCE, DEFAULT_PROBE_TIMEOUT);
+        }
+
         public Settings {
-            for (Duration d : List.of(commandTimeout, firstRetry, maxRetry, refusedRetry)) {
+            for (Duration d : List.of(commandTimeout, firstRetry, maxRetry, refusedRetry, silence, probeTimeout)) {
                 if (d.isNegative() || d.isZero()) {
                     throw new IllegalArgumentException("track timings must be positive, not " + d);
                 }
@@ -81,6 +94,7 @@ public final class PicoTrack implements Track {
     private final StatusBoard board;
     private final Backoff backoff;
     private final PicoRaces races;
+    private final SilenceWatch silenceWatch;
     private final AtomicBoolean started = new AtomicBoolean();
     private volatile Thread eventThread;
     private volatile int laneCount;
@@ -144,6 +158,8 @@ public final class PicoTrack implements Track {
         this.board = new StatusBoard(TrackStatus.disconnected(message), onThread);
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), jitter);
         this.races = new PicoRaces(onThread, thread, delays, this::lost);
+        this.silenceWatch = new SilenceWatch(onThread, thread, delays, settings.silence(), settings.probeTimeout(),
+                this::lost);
     }
 
     @Override
@@ -263,16 +279,21 @@ public final class PicoTrack implements Track {
                     + "the Pico's firmware (see pico-firmware/README.md).");
             return;
         }
-        int count = info.path("lane_count").asInt(0);
-        if (count < 1 || count > 8) {
+        JsonNode lanes = info.get("lane_count");
+        int count = lanes != null && lanes.isIntegralNumber() && lanes.canConvertToInt() ? lanes.intValue() : 0;
+        if (count < 1 || count > LaneAssignment.LAST_LANE) {
             refuse(l, "The track controller on " + l.where + " reports " + info.get("lane_count")
                     + " lanes; RallyLab needs 1 to 8: check its configuration (config_set lane_count).");
             return;
         }
+        try {
+            l.raceTimeoutMs = RaceJson.raceTimeout(info.get("race_timeout_ms"), l.where);
+        } catch (IllegalArgumentException e) {
+            refuse(l, e.getMessage());
+            return;
+        }
         l.laneCount = count;
         l.firmware = info.path("firmware").asText(null);
-        JsonNode timeout = info.get("race_timeout_ms");
-        l.raceTimeoutMs = timeout != null && timeout.canConvertToInt() && timeout.intValue() > 0 ? timeout.intValue() : null;
         l.client.reset().whenCompleteAsync((ok, resetFailure) -> resetAnswered(l, resetFailure), onThread);
     }
 
@@ -313,6 +334,7 @@ public final class PicoTrack implements Track {
             lanes.putIfAbsent(lane, false);
         }
         publish();
+        silenceWatch.watch(l);
         races.connected(l);
     }
 
@@ -335,7 +357,13 @@ public final class PicoTrack implements Track {
                 if (topic.equals("gate") && event.bool("gate_ready") != null) {
                     gateReady = event.bool("gate_ready");
                 } else if (topic.equals("lanes") && event.integer("lane") != null && event.bool("triggered") != null) {
-                    lanes.put(event.integer("lane").intValue(), event.bool("triggered"));
+                    long lane = event.integer("lane");
+                    if (lane < 1 || lane > l.laneCount) {
+                        LOG.log(System.Logger.Level.WARNING, "ignoring a sensor event for lane " + lane + " from "
+                                + l.where + ", which has lanes 1 to " + l.laneCount);
+                        return;
+                    }
+                    lanes.put((int) lane, event.bool("triggered"));
                 }
             }
             case "phase" -> {
@@ -375,6 +403,7 @@ public final class PicoTrack implements Track {
     /** Forgets the connection: its client is closed and its outstanding race waits for the next one. */
     private void drop(PicoLink l) {
         link = null;
+        silenceWatch.forget(l);
         l.client.close();
         races.lost(l);
     }

@@ -35,14 +35,14 @@ class RaceJsonTest {
     @Test
     void completedRace_fullAnswer_timesByLane() throws Exception {
         CompletedRace race = RaceJson.completedRace(json("{\"race_id\":\"r1\",\"lanes\":\"1356\",\"times_ms\":"
-                + "{\"1\":2345,\"3\":2400},\"times_us\":{\"1\":2345123,\"3\":2399900},\"extra\":1}"), 10000);
+                + "{\"1\":2345,\"3\":2400},\"times_us\":{\"1\":2345123,\"3\":2399900},\"extra\":1}"), "1356", 10000);
         assertThat(race).isEqualTo(new CompletedRace("r1", new java.util.TreeMap<>(Map.of(1, 2345L, 3, 2400L)),
                 new java.util.TreeMap<>(Map.of(1, 2345123L, 3, 2399900L)), 10000));
     }
 
     @Test
     void completedRace_referenceFirmwareShape_noLanesNoMicros() throws Exception {
-        CompletedRace race = RaceJson.completedRace(json("{\"race_id\":\"r1\",\"times_ms\":{\"2\":3001}}"), null);
+        CompletedRace race = RaceJson.completedRace(json("{\"race_id\":\"r1\",\"times_ms\":{\"2\":3001}}"), "12", null);
         assertThat(race.timesMs()).isEqualTo(Map.of(2, 3001L));
         assertThat(race.timesUs()).isNull();
         assertThat(race.raceTimeoutMs()).isNull();
@@ -51,22 +51,24 @@ class RaceJsonTest {
 
     @Test
     void completedRace_everyLaneDnf_emptyTimes() throws Exception {
-        assertThat(RaceJson.completedRace(json("{\"race_id\":\"r1\",\"times_ms\":{},\"times_us\":{}}"), null).timesMs())
+        assertThat(RaceJson.completedRace(json("{\"race_id\":\"r1\",\"times_ms\":{},\"times_us\":{}}"), "12", null).timesMs())
                 .isEmpty();
     }
 
     @Test
     void completedRace_broken_rejectedSayingWhy() {
-        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"times_ms\":{}}"), null))
-                .hasMessageContaining("no race_id");
-        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"one\":5}}"), null))
+        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"times_ms\":{}}"), "1", null))
+                .hasMessageContaining("without a race_id");
+        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"one\":5}}"), "1", null))
                 .hasMessageContaining("lane \"one\"");
-        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"1\":2.5}}"), null))
+        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"1\":2.5}}"), "1", null))
                 .hasMessageContaining("not a whole number");
-        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"0\":5}}"), null))
+        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":{\"0\":5}}"), "1", null))
                 .hasMessageContaining("lane 0");
-        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":[1]}"), null))
-                .hasMessageContaining("not an object");
+        assertThatThrownBy(() -> RaceJson.completedRace(json("{\"race_id\":\"r\",\"times_ms\":[1]}"), "1", null))
+                .hasMessage("the track reported times_ms [1], not lanes with their times: re-run the heat or check the "
+                        + "track's firmware");
+        assertThatThrownBy(() -> RaceJson.completedRace(json("5"), "1", null)).hasMessageContaining("without a race_id");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.rallylab.track;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -22,7 +23,13 @@ final class StatusRecorder implements Consumer<TrackStatus> {
 
     /** The first status after the last match that satisfies {@code condition} (waits up to 10 s). */
     synchronized TrackStatus await(Predicate<TrackStatus> condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        return await(condition, what, Duration.ofSeconds(10));
+    }
+
+    /** As {@link #await(Predicate, String)}, waiting up to {@code within}. */
+    synchronized TrackStatus await(Predicate<TrackStatus> condition, String what, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
         while (true) {
             for (int i = mark; i < statuses.size(); i++) {
                 if (condition.test(statuses.get(i))) {
@@ -32,7 +39,7 @@ final class StatusRecorder implements Consumer<TrackStatus> {
             }
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw new AssertionError("no status " + what + " within 10 s; got " + statuses.subList(mark, statuses.size()));
+                throw new AssertionError("no status " + what + " within " + within.toSeconds() + " s; got " + statuses.subList(mark, statuses.size()));
             }
             wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import org.rallylab.domain.event.HeatStaged;
 import org.rallylab.domain.event.LaneCar;
+import org.rallylab.domain.event.EventLimits;
 import org.rallylab.domain.event.Extras;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
@@ -86,6 +87,27 @@ final class Guards {
         }
         return new HeatStaged(now, rallyId, s.sectionId(), heat.number(), lanes, heat.catchUp(), dnfRerun,
                 Extras.NONE);
+    }
+
+    /**
+     * {@code text} stripped, when it can be a name ({@link EventLimits}: not blank, at most 100
+     * characters, no control characters); else a rejection naming {@code what} ("The section name").
+     */
+    static String name(String what, String text) {
+        String problem = EventLimits.nameProblem(text == null ? null : text.strip());
+        if (problem != null) {
+            throw reject(what + " " + problem + ".");
+        }
+        return text.strip();
+    }
+
+    /** {@code number} stripped, when it can be a car number; else a rejection that names it. */
+    static String carNumber(String number) {
+        String problem = EventLimits.carNumberProblem(number == null ? null : number.strip());
+        if (problem != null) {
+            throw reject("The car number " + problem + ".");
+        }
+        return number.strip();
     }
 
     static String laneList(List<Integer> lanes) {

@@ -38,7 +38,7 @@ final class PreRaceRules {
         if (blank(c.newName())) {
             throw reject("Type a new name for " + s.sectionName() + "; a section name cannot be blank.");
         }
-        String name = c.newName().strip();
+        String name = Guards.name("The section name", c.newName());
         for (SectionState other : state.sections()) {
             if (!other.sectionId().equals(s.sectionId()) && other.sectionName().equalsIgnoreCase(name)) {
                 throw reject("There is already a section named " + other.sectionName() + "; choose another name.");
@@ -62,7 +62,7 @@ final class PreRaceRules {
         if (existing != null) {
             throw reject("There is already a group with id " + c.groupId() + " (" + existing + ").");
         }
-        String name = c.groupName().strip();
+        String name = Guards.name("The group name", c.groupName());
         String sameName = groupNamed(state, name);
         if (sameName != null) {
             throw reject("There is already a group named " + state.groups().get(sameName)
@@ -163,12 +163,12 @@ final class PreRaceRules {
         if (blank(name)) {
             throw reject("Give the participant a name.");
         }
-        return name.strip();
+        return Guards.name("The participant's name", name);
     }
 
     /** An explicit car number, stripped; null when none was given (the fold gives the next free one). */
     static String carNumber(String carNumber) {
-        return blank(carNumber) ? null : carNumber.strip();
+        return blank(carNumber) ? null : Guards.carNumber(carNumber);
     }
 
     /** The number is neither someone's on the roster nor retired, so the fold keeps it. */

@@ -1,6 +1,9 @@
 package org.rallylab.domain.command;
 
 import java.util.Objects;
+import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.EventFormatException;
+import org.rallylab.domain.event.EventLimits;
 import org.rallylab.domain.state.RallyState;
 
 /**
@@ -30,6 +33,21 @@ public final class RaceRules {
     public Decision decide(RallyState state, Command command, long now) {
         Objects.requireNonNull(state, "state");
         Objects.requireNonNull(command, "command");
+        Decision decision = rules(state, command, now);
+        if (decision instanceof Decision.Accepted accepted) {
+            for (DomainEvent event : accepted.events()) {
+                try {
+                    EventLimits.check(event);
+                } catch (EventFormatException e) {
+                    return new Decision.Rejected("Not recorded: " + e.getMessage() + ".");
+                }
+            }
+        }
+        return decision;
+    }
+
+    /** The rule for {@code command}; every event it accepts is then held to the {@link EventLimits}. */
+    private Decision rules(RallyState state, Command command, long now) {
         try {
             if (command instanceof Command.CreateRally c) {
                 return SetupRules.createRally(state, c, now);

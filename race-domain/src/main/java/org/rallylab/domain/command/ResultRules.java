@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.rallylab.domain.event.EventLimits;
 import org.rallylab.domain.event.Extras;
 import org.rallylab.domain.event.LaneCar;
 import org.rallylab.domain.event.RaceCompleted;
@@ -44,6 +45,24 @@ final class ResultRules {
                 throw reject("The track sent an unreadable time (lane " + time.getKey() + ": " + time.getValue()
                         + "); re-run the heat.");
             }
+            if (time.getValue() > EventLimits.MAX_RACE_TIME_MS) {
+                throw reject("Lane " + time.getKey() + " has a time of " + time.getValue() + " ms, beyond any race"
+                        + " (at most " + EventLimits.MAX_RACE_TIME_MS / 1000 + " s): it was not recorded. Re-run the"
+                        + " heat, or enter its times again.");
+            }
+        }
+        if (c.timesUs() != null) {
+            for (Map.Entry<Integer, Long> time : c.timesUs().entrySet()) {
+                if (time.getKey() == null || time.getKey() < 1 || time.getValue() == null || time.getValue() < 0
+                        || time.getValue() > EventLimits.MAX_RACE_TIME_MS * 1000) {
+                    throw reject("The track sent lane " + time.getKey() + " an impossible time of " + time.getValue()
+                            + " µs: it was not recorded. Re-run the heat.");
+                }
+            }
+        }
+        if (c.raceTimeoutMs() != null && (c.raceTimeoutMs() < 1 || c.raceTimeoutMs() > EventLimits.MAX_RACE_TIME_MS)) {
+            throw reject("The track gave a race timeout of " + c.raceTimeoutMs() + " ms, which no track has (1 to "
+                    + EventLimits.MAX_RACE_TIME_MS + " ms): check the track's settings, then re-run the heat.");
         }
         int timeout = c.raceTimeoutMs() == null ? RaceCompleted.DEFAULT_RACE_TIMEOUT_MS : c.raceTimeoutMs();
         boolean anyFinished = onTrack.laneNumbers().stream().anyMatch(c.timesMs()::containsKey);

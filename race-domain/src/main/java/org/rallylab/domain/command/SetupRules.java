@@ -38,14 +38,16 @@ final class SetupRules {
         if (blank(c.rallyName())) {
             throw reject("Give the rally a name.");
         }
+        String rallyName = Guards.name("The rally name", c.rallyName());
         if (c.rallyDate() != null) {
             try {
                 LocalDate.parse(c.rallyDate());
             } catch (DateTimeParseException e) {
-                throw reject("The rally date must look like 2026-02-15, got \"" + c.rallyDate() + "\".");
+                throw reject("The rally date must be a day on the calendar, like 2026-02-15; got \"" + c.rallyDate()
+                        + "\".");
             }
         }
-        return new Decision.Accepted(List.of(new RallyCreated(now, c.rallyId(), c.rallyName().strip(),
+        return new Decision.Accepted(List.of(new RallyCreated(now, c.rallyId(), rallyName,
                 c.rallyDate(), c.createdBy(), Extras.NONE)));
     }
 
@@ -60,7 +62,7 @@ final class SetupRules {
         if (state.section(c.sectionId()).isPresent()) {
             throw reject("There is already a section with id " + c.sectionId() + ".");
         }
-        String name = c.sectionName().strip();
+        String name = Guards.name("The section name", c.sectionName());
         for (SectionState s : state.sections()) {
             if (s.sectionName().equalsIgnoreCase(name)) {
                 throw reject("There is already a section named " + s.sectionName() + "; choose another name.");
@@ -94,6 +96,11 @@ final class SetupRules {
         if (c.participants().isEmpty()) {
             throw reject("The roster of " + name + " is empty; add at least one participant.");
         }
+        if (c.participants().size() > org.rallylab.domain.event.EventLimits.MAX_PARTICIPANTS) {
+            throw reject("The roster of " + name + " has " + c.participants().size() + " participants; a section"
+                    + " holds at most " + org.rallylab.domain.event.EventLimits.MAX_PARTICIPANTS
+                    + ". Split it into more sections.");
+        }
         Map<String, String> nameByNumber = new HashMap<>();
         Set<String> ids = new HashSet<>();
         List<Participant> participants = new ArrayList<>();
@@ -101,10 +108,11 @@ final class SetupRules {
             if (blank(p.name())) {
                 throw reject("Participant " + p.participantId() + " has no name.");
             }
+            String participantName = Guards.name("The name of participant " + p.participantId(), p.name());
             if (blank(p.carNumber())) {
                 throw reject(p.name() + " has no car number; give every car a number before race day.");
             }
-            String number = p.carNumber().strip();
+            String number = Guards.carNumber(p.carNumber());
             String other = nameByNumber.putIfAbsent(number, p.name());
             if (other != null) {
                 throw reject("Car number " + number + " appears twice (" + other + " and " + p.name()
@@ -113,7 +121,7 @@ final class SetupRules {
             if (!ids.add(p.participantId())) {
                 throw reject("Participant " + p.participantId() + " appears twice in the roster of " + name + ".");
             }
-            participants.add(new Participant(p.participantId(), p.name().strip(), number, p.extras()));
+            participants.add(new Participant(p.participantId(), participantName, number, p.extras()));
         }
         if (existing != null && existing.rosterLoaded()) {
             for (String car : existing.arrivedCars()) {

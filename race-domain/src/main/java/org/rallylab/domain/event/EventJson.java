@@ -45,15 +45,7 @@ public final class EventJson {
         if (payload == null || !payload.isObject()) {
             throw new EventFormatException(type + ": payload must be a JSON object");
         }
-        ObjectNode whole = MAPPER.createObjectNode();
-        whole.put("type", type);
-        whole.put("timestamp", timestamp);
-        payload.fields().forEachRemaining(e -> {
-            if (!e.getKey().equals("type") && !e.getKey().equals("timestamp")) {
-                whole.set(e.getKey(), e.getValue());
-            }
-        });
-        return EventReader.read(whole);
+        return EventReader.read(type, timestamp, (ObjectNode) payload);
     }
 
     public static String write(DomainEvent event) {

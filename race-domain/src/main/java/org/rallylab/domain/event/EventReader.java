@@ -101,6 +101,26 @@ final class EventReader {
         return reader.read(fields, timestamp);
     }
 
+    /**
+     * An event from its stored envelope: {@code type}, {@code timestamp} and the payload object
+     * (its other fields). The same as {@link #read(JsonNode)} of the whole object, without
+     * building it: a replay reads every event this way. Keys "type" and "timestamp" inside the
+     * payload are ignored, as the envelope's win.
+     */
+    static DomainEvent read(String type, long timestamp, ObjectNode payload) throws EventFormatException {
+        if (type == null || type.isBlank()) {
+            throw new EventFormatException("event \"type\" is missing or not text");
+        }
+        TypeReader reader = READERS.get(type);
+        FieldReader fields = new FieldReader(payload, type, "");
+        fields.skip("type", "timestamp");
+        if (reader == null) {
+            return new UnrecognizedEvent(type, timestamp, textOrNull(payload.get("rally_id")),
+                    textOrNull(payload.get("section_id")), fields.extras());
+        }
+        return reader.read(fields, timestamp);
+    }
+
     private static String textOrNull(JsonNode value) {
         return value != null && value.isTextual() ? value.textValue() : null;
     }

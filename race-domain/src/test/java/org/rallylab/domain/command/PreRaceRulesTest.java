@@ -62,6 +62,22 @@ class PreRaceRulesTest {
                 .isEqualTo("Type a new name for Kub Kars; a section name cannot be blank.");
     }
 
+    /** Issue 11: a name enters within the limits every path keeps (a 2 MB name used to go in). */
+    @Test
+    void names_tooLongOrWithControlCharacters_rejectedSayingWhy_issue11() {
+        RaceDay day = registration();
+        assertThat(day.reject(new Command.RenameSection("kk", "K".repeat(101))))
+                .isEqualTo("The section name is 101 characters long; at most 100 are allowed.");
+        assertThat(day.reject(new Command.RenameSection("kk", "Kub\u001b]0;pwned\u0007")))
+                .isEqualTo("The section name holds the control character U+001B at position 4; type it without.");
+        assertThat(day.reject(new Command.AddParticipant("kk", "p-new", "x".repeat(2 << 20), null, null)))
+                .startsWith("The participant's name is 2097152 characters long");
+        assertThat(day.reject(new Command.AddParticipant("kk", "p-new", "Ava", "B".repeat(13), null)))
+                .isEqualTo("The car number is 13 characters long; at most 12 are allowed.");
+        assertThat(day.decide(new Command.RenameSection("kk", "\uD83C\uDFC1".repeat(100))))
+                .as("100 characters, emoji or not").isInstanceOf(Decision.Accepted.class);
+    }
+
     @Test
     void renameSection_nameOfAnotherSectionIgnoringCase_rejected() {
         assertThat(registration().reject(new Command.RenameSection("kk", "beaver BUGGIES")))

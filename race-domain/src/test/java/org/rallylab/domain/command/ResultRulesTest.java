@@ -64,6 +64,37 @@ class ResultRulesTest {
                 .contains("10.001 s is longer than the 10.000 s race timeout");
     }
 
+    /**
+     * Issue 11: a time of 2^63 ms (the track's or a typing slip's) was held as impossible and, once
+     * accepted, threw when the standings were computed. A time beyond any race is refused where it
+     * enters; nothing is recorded and the heat stays staged.
+     */
+    @Test
+    void recordRace_timeBeyondAnyRace_refusedNotHeld_issue11() {
+        RaceDay day = racing(4, 1, 2);
+        Command.RecordRace endless = race(1, "r-1", Map.of(1, Long.MAX_VALUE, 2, 2_000L));
+
+        assertThat(day.reject(endless)).isEqualTo("Lane 1 has a time of " + Long.MAX_VALUE + " ms, beyond any race"
+                + " (at most 600 s): it was not recorded. Re-run the heat, or enter its times again.");
+        assertThat(day.decide(endless.accepted())).isInstanceOf(Decision.Rejected.class);
+        assertThat(day.decide(new Command.RecordRace("kk", 1, "r-2", Map.of(1, 2_000L, 2, 2_100L),
+                Map.of(1, -1L), 10_000, false)).message()).contains("impossible time of -1 µs");
+        assertThat(day.decide(new Command.RecordRace("kk", 1, "r-3", Map.of(1, 2_000L, 2, 2_100L), null, 0, false))
+                .message()).contains("race timeout of 0 ms");
+        assertThat(day.section("kk").heatOnTrack()).isPresent();
+        assertThat(org.rallylab.domain.scoring.Scoring.standings(day.section("kk"))).isNotNull();
+    }
+
+    /** Issue 11: whatever a rule accepts is held to the event limits; a reason of 600 characters is refused. */
+    @Test
+    void anyCommand_eventBeyondTheLimits_rejectedNamingTheField_issue11() {
+        RaceDay day = racing(4, 1, 2);
+        day.race("kk");
+
+        assertThat(day.reject(new Command.DeclareRerun("kk", 1, "x".repeat(600))))
+                .isEqualTo("Not recorded: RerunDeclared: \"reason\" is 600 characters long; at most 500 are allowed.");
+    }
+
     @Test
     void recordRace_wrongHeatOrNothingStaged_rejected() {
         RaceDay day = racing(4, 1, 2);

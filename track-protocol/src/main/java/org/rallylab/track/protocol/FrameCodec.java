@@ -4,19 +4,33 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Map;
 
-/** Reads a line into a {@link Frame} and writes requests as {@code {"id":N,"cmd":…,…args}} lines. */
+/**
+ * Reads a line into a {@link Frame} and writes requests as {@code {"id":N,"cmd":…,…args}} lines.
+ * An {@code id} or {@code sub} must be an integer of at most 2^53 either way (negative for the
+ * human form's requests): a frame with any other is not matched to anything but ignored.
+ */
 final class FrameCodec {
 
-    /** Strict: one JSON value per line, nothing after it. */
+    /** The largest id: every JSON reader holds integers up to 2^53 exactly (docs/track-protocol.md). */
+    static final long MAX_ID = 1L << 53;
+
+    /**
+     * Strict: one JSON value per line, nothing after it. Fractions are read as written (1e400 stays
+     * 1E+400, 1.0 stays 1.0, neither becomes a double), so a message can name the device's value.
+     */
     static final ObjectMapper MAPPER = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
+    private static final String BAD_ID = "an integer of at most 2^53";
 
     private FrameCodec() {
     }
@@ -39,8 +53,11 @@ final class FrameCodec {
         if (object.has("event")) {
             JsonNode sub = object.get("sub");
             JsonNode name = object.get("event");
-            if (!isInteger(sub) || !name.isTextual()) {
-                return new Frame.Unknown(line, "an event without a numeric sub or a text event name");
+            if (!isId(sub)) {
+                return new Frame.Unknown(line, "an event whose sub is not " + BAD_ID);
+            }
+            if (!name.isTextual()) {
+                return new Frame.Unknown(line, "an event without a text event name");
             }
             ObjectNode fields = object.deepCopy();
             fields.remove("sub");
@@ -48,13 +65,16 @@ final class FrameCodec {
             return new Frame.Event(sub.longValue(), name.asText(), fields);
         }
         if (object.has("err")) {
+            if (id != null && !isId(id)) {
+                return new Frame.Unknown(line, "an error whose id is not " + BAD_ID);
+            }
             JsonNode code = object.get("code");
-            return new Frame.ErrorResponse(isInteger(id) ? id.longValue() : null, object.get("err").asText(),
+            return new Frame.ErrorResponse(id == null ? null : id.longValue(), object.get("err").asText(),
                     code != null && code.isTextual() ? code.asText() : null);
         }
         if (object.has("ok")) {
-            if (!isInteger(id)) {
-                return new Frame.Unknown(line, "a response without a numeric id");
+            if (!isId(id)) {
+                return new Frame.Unknown(line, "a response whose id is not " + BAD_ID);
             }
             return new Frame.Response(id.longValue(), object.get("ok"));
         }
@@ -85,7 +105,9 @@ final class FrameCodec {
         }
     }
 
-    private static boolean isInteger(JsonNode node) {
-        return node != null && node.isIntegralNumber() && node.canConvertToLong();
+    /** Whether {@code node} is a usable id or sub: an integer of magnitude at most 2^53. */
+    static boolean isId(JsonNode node) {
+        return node != null && node.isIntegralNumber() && node.canConvertToLong()
+                && node.longValue() >= -MAX_ID && node.longValue() <= MAX_ID;
     }
 }

@@ -38,6 +38,10 @@ import org.rallylab.track.transport.Transport;
  * duplicated, or a human-form request's negative id) is logged and ignored. When the connection
  * ends, every outstanding request fails with {@link TrackProtocolException#DISCONNECTED}; a
  * client is not reused: connect again with a new one.
+ *
+ * <p>Signs of life: {@link #linesReceived()} counts complete lines only, so a device that stops
+ * in the middle of a line (or never answers a wait) does not look alive; the track's liveness
+ * check builds on it.
  */
 public final class ProtocolClient implements AutoCloseable {
 
@@ -53,6 +57,7 @@ public final class ProtocolClient implements AutoCloseable {
     private final ScheduledThreadPoolExecutor dispatcher;
     private final LineBuilder lines;
     private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong linesReceived = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
     /** Events for a sub whose subscribe answer has not arrived yet; dispatch thread only. */
@@ -118,7 +123,24 @@ public final class ProtocolClient implements AutoCloseable {
 
     /** Sends {@code {"id":N,"cmd":command,…args}}; {@code args} may be null. */
     public Request request(String command, ObjectNode args) {
-        return send(command, args, null);
+        return send(command, args, null, null);
+    }
+
+    /**
+     * As {@link #request(String, ObjectNode)}, failing with {@link TrackProtocolException#TIMEOUT}
+     * when unanswered after {@code timeout} instead of the command timeout (also for a wait).
+     */
+    public Request request(String command, ObjectNode args, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("timeout " + timeout + " must be positive");
+        }
+        return send(command, args, null, timeout);
+    }
+
+    /** How many complete lines arrived so far, whatever they held (a partial line is not counted). */
+    public long linesReceived() {
+        return linesReceived.get();
     }
 
     /**
@@ -136,7 +158,7 @@ public final class ProtocolClient implements AutoCloseable {
             public void accept(long requestId, JsonNode ok) {
                 result.complete(subscribed(requestId, ok, listener));
             }
-        });
+        }, null);
         request.result().whenComplete((ok, failure) -> {
             if (failure != null) {
                 result.completeExceptionally(failure);
@@ -166,7 +188,7 @@ public final class ProtocolClient implements AutoCloseable {
             }
             subscriptions.values().removeIf(s -> s.requestId() < resetId);
             earlyEvents.clear();
-        }).result();
+        }, null).result();
     }
 
     /** Completes with the reason when the connection ends (on the dispatch thread). */
@@ -194,7 +216,8 @@ public final class ProtocolClient implements AutoCloseable {
         return request("unsubscribe", args).result().thenApply(ok -> null);
     }
 
-    private Request send(String command, ObjectNode args, OnOk onOk) {
+    /** {@code timeout}: null for the command timeout (none for a wait). */
+    private Request send(String command, ObjectNode args, OnOk onOk, Duration timeout) {
         Objects.requireNonNull(command, "command");
         long id = nextId.getAndIncrement();
         byte[] frame = FrameCodec.encode(id, command, args);
@@ -207,10 +230,11 @@ public final class ProtocolClient implements AutoCloseable {
             return request;
         }
         pending.put(id, p);
-        if (!WAITS.contains(command)) {
+        Duration limit = timeout != null ? timeout : WAITS.contains(command) ? null : commandTimeout;
+        if (limit != null) {
             try {
-                p.timeout = dispatcher.schedule(() -> fail(p, TrackProtocolException.timeout(command, commandTimeout)),
-                        commandTimeout.toNanos(), TimeUnit.NANOSECONDS);
+                p.timeout = dispatcher.schedule(() -> fail(p, TrackProtocolException.timeout(command, limit)),
+                        limit.toNanos(), TimeUnit.NANOSECONDS);
             } catch (RejectedExecutionException e) {
                 // going down: the check below fails the request
             }
@@ -239,6 +263,7 @@ public final class ProtocolClient implements AutoCloseable {
     }
 
     private void lineArrived(String line) {
+        linesReceived.incrementAndGet();
         Frame frame = FrameCodec.parse(line);
         dispatch(() -> handle(frame));
     }
@@ -301,7 +326,7 @@ public final class ProtocolClient implements AutoCloseable {
 
     private Subscription subscribed(long requestId, JsonNode ok, Consumer<Frame.Event> listener) {
         JsonNode sub = ok == null ? null : ok.get("sub");
-        if (sub == null || !sub.isIntegralNumber()) {
+        if (!FrameCodec.isId(sub)) {
             throw new TrackProtocolException(TrackProtocolException.INTERNAL, "subscribe",
                     "the track's answer to 'subscribe' has no sub number: " + ok);
         }

@@ -5,7 +5,8 @@ import java.time.Duration;
 /**
  * A request that did not succeed. {@link #code()} is the device's error code ({@code cancelled},
  * {@code bad_args}, {@code not_supported}, {@code busy}, {@code bad_state}, {@code bad_frame},
- * {@code internal}) or one the host gives: {@link #TIMEOUT}, {@link #DISCONNECTED}, {@link #RESET}.
+ * {@code internal}) or one the host gives: {@link #TIMEOUT}, {@link #DISCONNECTED}, {@link #RESET},
+ * {@link #BAD_VALUE}.
  */
 public final class TrackProtocolException extends RuntimeException {
 
@@ -22,6 +23,11 @@ public final class TrackProtocolException extends RuntimeException {
     public static final String DISCONNECTED = "disconnected";
     /** Host side: a {@code reset} dropped the request on the device, which will never answer it. */
     public static final String RESET = "reset";
+    /**
+     * Host side: the device's answer holds a value no race can have (a time beyond any race, a lane
+     * the heat did not arm, a race_id RallyLab cannot record); the message names it.
+     */
+    public static final String BAD_VALUE = "bad_value";
 
     private final String code;
     private final String command;
@@ -44,7 +50,10 @@ public final class TrackProtocolException extends RuntimeException {
         return command;
     }
 
-    /** True when the device answered with an error, false for timeouts, disconnects and resets. */
+    /**
+     * True when the device answered (with an error, or with values the host refused:
+     * {@link #BAD_VALUE}), false for timeouts, disconnects and resets.
+     */
     public boolean fromDevice() {
         return !(TIMEOUT.equals(code) || DISCONNECTED.equals(code) || RESET.equals(code));
     }

@@ -84,6 +84,25 @@ class FrameCodecTest {
     }
 
     @Test
+    void parse_idOrSubNotAnIntegerOfAtMost2pow53_refusedNotMatched_issue11() {
+        for (String line : new String[] {
+                "{\"id\":9007199254740993,\"ok\":{}}", "{\"id\":-9007199254740993,\"ok\":{}}",
+                "{\"id\":9223372036854775807,\"ok\":{}}", "{\"id\":-9223372036854775808,\"ok\":{}}",
+                "{\"id\":1e400,\"ok\":{}}", "{\"id\":1.0,\"ok\":{}}",
+                "{\"id\":9007199254740993,\"err\":\"no\",\"code\":\"bad_args\"}",
+                "{\"id\":2.5,\"err\":\"no\",\"code\":\"bad_frame\"}", "{\"id\":\"7\",\"err\":\"no\"}",
+                "{\"id\":null,\"err\":\"no\"}", "{\"sub\":9007199254740993,\"event\":\"state\"}"}) {
+            assertThat(FrameCodec.parse(line)).as(line).isInstanceOfSatisfying(Frame.Unknown.class,
+                    u -> assertThat(u.reason()).contains("2^53"));
+        }
+        assertThat(FrameCodec.parse("{\"id\":9007199254740992,\"ok\":{}}"))
+                .isEqualTo(new Frame.Response(9007199254740992L, FrameCodec.MAPPER.createObjectNode()));
+        assertThat(FrameCodec.parse("{\"id\":-9007199254740992,\"err\":\"no\"}"))
+                .isEqualTo(new Frame.ErrorResponse(-9007199254740992L, "no", null));
+        assertThat(FrameCodec.parse("{\"sub\":9007199254740992,\"event\":\"state\"}")).isInstanceOf(Frame.Event.class);
+    }
+
+    @Test
     void encode_request_idCmdThenArgsAndNewline() {
         ObjectNode args = FrameCodec.MAPPER.createObjectNode().put("lanes", "1356").put("after", "abc");
         byte[] line = FrameCodec.encode(12, "wait_race", args);

@@ -190,6 +190,28 @@ class ProtocolClientTest {
     }
 
     @Test
+    void request_ownTimeout_replacesTheCommandTimeout_issue11() {
+        Request gate = client.request("gate", null, Duration.ofMillis(150));
+        TrackProtocolException e = failure(gate.result());
+        assertThat(e.code()).isEqualTo(TrackProtocolException.TIMEOUT);
+        assertThat(e).hasMessage("the track did not answer 'gate' within 150 ms");
+        assertThatThrownBy(() -> client.request("gate", null, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void linesReceived_countsCompleteLinesOnly_issue11() {
+        assertThat(client.linesReceived()).isZero();
+        Request gate = client.request("gate");
+        ObjectNode sent = device.next("gate");
+        device.send("not a frame, but a line");
+        String answer = "{\"id\":" + sent.get("id").asLong() + ",\"ok\":{\"gate_ready\":true}}\n";
+        device.sendBytes(answer.substring(0, 10).getBytes(StandardCharsets.UTF_8));
+        device.sendBytes(answer.substring(10).getBytes(StandardCharsets.UTF_8));
+        assertThat(gate.result()).succeedsWithin(WITHIN);
+        assertThat(client.linesReceived()).as("two lines, the second in two pieces").isEqualTo(2);
+    }
+
+    @Test
     void defaultTimeout_message_saysFiveSeconds() {
         assertThat(TrackProtocolException.timeout("info", ProtocolClient.COMMAND_TIMEOUT))
                 .hasMessage("the track did not answer 'info' within 5 s");

@@ -11,10 +11,12 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /** Two linked pseudo-terminals from socat: what is written to one is read from the other. */
-final class SocatPair implements AutoCloseable {
+public final class SocatPair implements AutoCloseable {
 
-    final Path a;
-    final Path b;
+    /** One end (the host's, by habit). */
+    public final Path a;
+    /** The other end (the device's). */
+    public final Path b;
     private final Process process;
 
     private SocatPair(Path a, Path b, Process process) {
@@ -23,7 +25,8 @@ final class SocatPair implements AutoCloseable {
         this.process = process;
     }
 
-    static SocatPair start(Path dir) throws Exception {
+    /** Starts socat with the two ends as links {@code ttyA} and {@code ttyB} in {@code dir}. */
+    public static SocatPair start(Path dir) throws Exception {
         Path a = dir.resolve("ttyA");
         Path b = dir.resolve("ttyB");
         Process process;
@@ -59,7 +62,7 @@ final class SocatPair implements AutoCloseable {
     }
 
     /** The other end disappears, like a Pico pulled out. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroy();
         if (!process.waitFor(10, TimeUnit.SECONDS)) {
             process.destroyForcibly();

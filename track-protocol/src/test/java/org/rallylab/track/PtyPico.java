@@ -1,0 +1,143 @@
+package org.rallylab.track;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.rallylab.track.transport.SerialTransport;
+import org.rallylab.track.transport.Transport;
+
+/**
+ * A minimal protocol 2.0 device on the far end of a pty pair, through the real serial transport:
+ * it answers {@code info}, {@code reset}, {@code subscribe}, {@code gate}, {@code state} and
+ * {@code cancel} at once and holds every {@code wait_race}. The test can make it write half a
+ * frame and then fall silent (it reads on but answers nothing, as a hung device does), and make
+ * it answer again. Its port stays open throughout, so the host can close and reopen its end.
+ */
+final class PtyPico implements AutoCloseable {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final SerialTransport port;
+    private final ByteArrayOutputStream partial = new ByteArrayOutputStream(); // reader thread only
+
+    // Guarded by this.
+    private final List<ObjectNode> received = new ArrayList<>();
+    private final List<ObjectNode> unanswered = new ArrayList<>();
+    private boolean silent;
+
+    PtyPico(Path devicePort) throws IOException {
+        port = new SerialTransport(devicePort.toString());
+        port.open(new Transport.Listener() {
+            @Override
+            public void received(byte[] chunk) {
+                for (byte b : chunk) {
+                    if (b == '\n') {
+                        line(partial.toString(StandardCharsets.UTF_8));
+                        partial.reset();
+                    } else {
+                        partial.write(b);
+                    }
+                }
+            }
+
+            @Override
+            public void disconnected(String reason) {
+            }
+        });
+    }
+
+    /** Writes the start of an answer without its end of line, then answers nothing. */
+    synchronized void writeHalfAFrameAndFallSilent() throws IOException {
+        silent = true;
+        port.write("{\"id\":1,\"ok\":{\"gate_re".getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Answers requests again (those that arrive from now on). */
+    synchronized void answerAgain() {
+        silent = false;
+    }
+
+    /** Answers the last outstanding wait_race with a race on its lanes; returns the race id. */
+    synchronized String finishRace(String raceId) throws IOException {
+        ObjectNode wait = requests("wait_race").get(requests("wait_race").size() - 1);
+        String lanes = wait.path("lanes").asText();
+        ObjectNode ms = JSON.createObjectNode();
+        for (char lane : lanes.toCharArray()) {
+            ms.put(String.valueOf(lane), 2_000 + lane);
+        }
+        answer(wait, JSON.createObjectNode().put("race_id", raceId).put("lanes", lanes).set("times_ms", ms));
+        return raceId;
+    }
+
+    synchronized List<ObjectNode> requests(String cmd) {
+        return received.stream().filter(r -> cmd.equals(r.path("cmd").asText())).toList();
+    }
+
+    /** Waits until {@code count} requests {@code cmd} arrived (up to 30 s). */
+    synchronized void awaitRequest(String cmd, int count) throws InterruptedException {
+        awaitThat(() -> requests(cmd).size() >= count, count + " '" + cmd + "' requests");
+    }
+
+    /** Waits until a request arrived while silent, so went unanswered (up to 30 s). */
+    synchronized void awaitUnanswered() throws InterruptedException {
+        awaitThat(() -> !unanswered.isEmpty(), "a request while silent");
+    }
+
+    private void awaitThat(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw new AssertionError("the fake Pico did not get " + what + " within 30 s; it got " + received);
+            }
+            wait(left / 1_000_000 + 1);
+        }
+    }
+
+    private synchronized void line(String text) {
+        ObjectNode request;
+        try {
+            request = (ObjectNode) JSON.readTree(text);
+        } catch (IOException | ClassCastException e) {
+            return;
+        }
+        received.add(request);
+        notifyAll();
+        if (silent) {
+            unanswered.add(request);
+            return;
+        }
+        try {
+            switch (request.path("cmd").asText()) {
+                case "info" -> answer(request, JSON.createObjectNode().put("protocol", "2.0")
+                        .put("firmware", "pty fake 1").put("lane_count", 4).put("race_timeout_ms", 10_000));
+                case "subscribe" -> answer(request, JSON.createObjectNode().put("sub", request.get("id").asLong())
+                        .set("topics", request.get("topics")));
+                case "gate" -> answer(request, JSON.createObjectNode().put("gate_ready", true));
+                case "state" -> answer(request, JSON.nullNode());
+                case "wait_race" -> {
+                    // held until the test finishes a race
+                }
+                default -> answer(request, JSON.createObjectNode());
+            }
+        } catch (IOException e) {
+            // the pty is gone: the test is ending
+        }
+    }
+
+    private void answer(ObjectNode request, JsonNode ok) throws IOException {
+        ObjectNode frame = JSON.createObjectNode().put("id", request.get("id").asLong()).set("ok", ok);
+        port.write((frame + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        port.close();
+    }
+}
