@@ -27,59 +27,95 @@ public final class BenchmarkReport {
     private final boolean quick;
     private final Path log;
 
-    private BenchmarkReport(boolean quick, Path log) {
+    private BenchmarkReport(boolean quick, Path log, java.util.Set<String> only) {
         this.quick = quick;
         this.log = log;
+        this.only = only;
+    }
+
+    /** The keys to measure ({@code --only k1,k2}); empty: all of them. */
+    private final java.util.Set<String> only;
+
+    private boolean wanted(String... keys) {
+        return only.isEmpty() || java.util.Arrays.stream(keys).anyMatch(only::contains);
     }
 
     public static void main(String[] args) throws Exception {
-        boolean quick = args.length > 0 && args[0].equals("--quick");
+        boolean quick = java.util.Arrays.asList(args).contains("--quick");
+        java.util.Set<String> only = new java.util.LinkedHashSet<>();
+        for (int i = 0; i < args.length - 1; i++) {
+            if (args[i].equals("--only")) {
+                only.addAll(java.util.List.of(args[i + 1].split(",")));
+            }
+        }
         Path log = Path.of(Optional.ofNullable(System.getenv("RALLYLAB_BENCH_LOGS")).orElse("benchmarks/target/jmh"));
         Files.createDirectories(log);
-        new BenchmarkReport(quick, log).run();
+        new BenchmarkReport(quick, log, only).run();
         System.exit(0); // JavaFX (the audience benchmark) keeps non-daemon threads
     }
 
     private void run() throws Exception {
         Map<String, Double> report = new LinkedHashMap<>();
-        report.put("replay_500_ms", median("RallyFileBenchmarks.replay500", 3, 5, 1, 2));
-        report.put("fold_100k_ms", median("DomainBenchmarks.fold100k", 3, 5, 2, 1));
-        report.put("replay_100k_ms", median("RallyFileBenchmarks.replay100k", 2, 5, 3, 1));
-        report.put("append_median_ms", median("RallyFileBenchmarks.appendOne", 2, 5, 1, 2));
-        report.put("backup_write_500_ms", median("BackupBenchmarks.write500", 2, 5, 1, 2));
-        report.put("restore_500_ms", median("BackupBenchmarks.restore500", 2, 5, 1, 2));
-        report.put("schedule_200x8_ms", median("DomainBenchmarks.schedule200x8", 3, 5, 1, 2));
-        report.put("regenerate_200x8_ms", median("DomainBenchmarks.regenerate200x8", 3, 5, 1, 2));
-        report.put("schedule_200x8_first_call_ms", firstCall());
-        TrackLatency.Result track = TrackLatency.measure(quick ? 200 : 1_000, 50);
-        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d races through a pty)%n",
-                "track line to commit", track.medianMs(), track.p99Ms(), track.races());
-        report.put("track_line_to_commit_median_ms", track.medianMs());
-        report.put("track_line_to_commit_p99_ms", track.p99Ms());
-        AudienceLatency.Result audience = AudienceLatency.measure(200, 20);
-        System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d heats, JavaFX on %s)%n",
-                "track line to audience", audience.medianMs(), audience.p99Ms(), audience.heats(), audience.platform());
-        report.put("track_to_audience_p99_ms", audience.p99Ms());
+        jmh(report, "replay_500_ms", "RallyFileBenchmarks.replay500", 3, 5, 1, 2);
+        jmh(report, "fold_100k_ms", "DomainBenchmarks.fold100k", 3, 5, 2, 1);
+        jmh(report, "replay_100k_ms", "RallyFileBenchmarks.replay100k", 2, 5, 3, 1);
+        jmh(report, "verify_100k_ms", "RallyFileBenchmarks.verify100k", 2, 5, 4, 1);
+        jmh(report, "open_10k_ms", "RallyFileBenchmarks.open10k", 2, 5, 2, 2);
+        jmh(report, "append_median_ms", "RallyFileBenchmarks.appendOne", 2, 5, 1, 2);
+        jmh(report, "backup_write_500_ms", "BackupBenchmarks.write500", 2, 5, 1, 2);
+        jmh(report, "restore_500_ms", "BackupBenchmarks.restore500", 2, 5, 1, 2);
+        jmh(report, "schedule_200x8_ms", "DomainBenchmarks.schedule200x8", 3, 5, 1, 2);
+        jmh(report, "regenerate_200x8_ms", "DomainBenchmarks.regenerate200x8", 3, 5, 1, 2);
+        if (wanted("schedule_200x8_first_call_ms")) {
+            report.put("schedule_200x8_first_call_ms", firstCall());
+        }
+        if (wanted("track_line_to_commit_median_ms", "track_line_to_commit_p99_ms")) {
+            TrackLatency.Result track = TrackLatency.measure(quick ? 200 : 1_000, 50);
+            System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d races through a pty)%n",
+                    "track line to commit", track.medianMs(), track.p99Ms(), track.races());
+            report.put("track_line_to_commit_median_ms", track.medianMs());
+            report.put("track_line_to_commit_p99_ms", track.p99Ms());
+        }
+        if (wanted("track_to_audience_p99_ms")) {
+            AudienceLatency.Result audience = AudienceLatency.measure(200, 20);
+            System.err.printf(Locale.ROOT, "%-34s median %10.3f ms   p99 %10.3f ms   (%d heats, JavaFX on %s)%n",
+                    "track line to audience", audience.medianMs(), audience.p99Ms(), audience.heats(), audience.platform());
+            report.put("track_to_audience_p99_ms", audience.p99Ms());
+        }
         Path jar = Path.of("controller-app", "target", "rallylab.jar");
-        AppStart.Result start = AppStart.typicalDay(jar, quick ? 3 : 5);
-        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d starts, %d events)%n", "app start to window shown",
-                start.startMedianMs(), start.runs(), start.events());
-        report.put("app_start_ms", start.startMedianMs());
-        AppStart.Result large = AppStart.tenThousandEvents(jar, 3);
-        System.err.printf(Locale.ROOT, "%-34s median %10.1f MB   (%d starts, %d events)%n", "resident memory, large rally",
-                large.rssMedianMb(), large.runs(), large.events());
-        report.put("rss_10k_events_mb", large.rssMedianMb());
-        CloudSync.Result cloud = CloudSync.measure(quick ? 3 : 5);
-        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "cloud sync, cold cursor",
-                cloud.syncMedianMs(), cloud.runs(), cloud.events());
-        System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "restore from the cloud",
-                cloud.restoreMedianMs(), cloud.runs(), cloud.events());
-        report.put("sync_5000_events_ms", cloud.syncMedianMs());
-        report.put("restore_5000_events_ms", cloud.restoreMedianMs());
+        if (wanted("app_start_ms")) {
+            AppStart.Result start = AppStart.typicalDay(jar, quick ? 3 : 5);
+            System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d starts, %d events)%n", "app start to window shown",
+                    start.startMedianMs(), start.runs(), start.events());
+            report.put("app_start_ms", start.startMedianMs());
+        }
+        if (wanted("rss_10k_events_mb")) {
+            AppStart.Result large = AppStart.tenThousandEvents(jar, 3);
+            System.err.printf(Locale.ROOT, "%-34s median %10.1f MB   (%d starts, %d events)%n",
+                    "resident memory, large rally", large.rssMedianMb(), large.runs(), large.events());
+            report.put("rss_10k_events_mb", large.rssMedianMb());
+        }
+        if (wanted("sync_5000_events_ms", "restore_5000_events_ms")) {
+            CloudSync.Result cloud = CloudSync.measure(quick ? 3 : 5);
+            System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "cloud sync, cold cursor",
+                    cloud.syncMedianMs(), cloud.runs(), cloud.events());
+            System.err.printf(Locale.ROOT, "%-34s median %10.1f ms   (%d runs, %d events)%n", "restore from the cloud",
+                    cloud.restoreMedianMs(), cloud.runs(), cloud.events());
+            report.put("sync_5000_events_ms", cloud.syncMedianMs());
+            report.put("restore_5000_events_ms", cloud.restoreMedianMs());
+        }
         StringBuilder json = new StringBuilder("{");
         report.forEach((key, value) -> json.append(json.length() > 1 ? "," : "").append('"').append(key)
                 .append("\":").append(String.format(Locale.ROOT, "%.3f", value)));
         System.out.println(json.append('}'));
+    }
+
+    /** Measures {@code key} with a JMH benchmark, when it is wanted. */
+    private void jmh(Map<String, Double> report, String key, String benchmark, int warmups, int iterations, int seconds,
+                     int forks) throws Exception {
+        if (wanted(key)) {
+            report.put(key, median(benchmark, warmups, iterations, seconds, forks));
+        }
     }
 
     /** Median (50th percentile of all samples) of a SampleTime benchmark, in ms. */

@@ -64,6 +64,24 @@ public class RallyFileBenchmarks {
         }
     }
 
+    /** A rally file of 20 sections of about 500 events (about 10 000 events). */
+    @State(Scope.Benchmark)
+    public static class TenThousand {
+        Path folder;
+        Path file;
+
+        @Setup(Level.Trial)
+        public void write() throws Exception {
+            folder = Files.createTempDirectory("rallylab-bench");
+            file = BenchmarkRallies.write(folder.resolve("ten-thousand.rallylab"), BenchmarkRallies.largeRally(20));
+        }
+
+        @TearDown(Level.Trial)
+        public void delete() throws Exception {
+            deleteFolder(folder);
+        }
+    }
+
     /** An open rally file that single events are appended to. */
     @State(Scope.Benchmark)
     public static class OpenForAppend {
@@ -101,7 +119,30 @@ public class RallyFileBenchmarks {
         }
     }
 
-    /** One event appended and committed durably (WAL, synchronous=FULL). */
+    /**
+     * {@code rallylab verify} of about 100 000 events: quick_check, the exact schema, the hash chain,
+     * every payload decoded, the sequence and the fold.
+     */
+    @Benchmark
+    public Object verify100k(LargeRally large) throws Exception {
+        return RallyFile.verify(large.file);
+    }
+
+    /**
+     * What the app does before it shows a rally of about 10 000 events: open it for writing (the
+     * writer lock, the exact schema, the hash chain of every event) and close it again.
+     */
+    @Benchmark
+    public long open10k(TenThousand rally) throws Exception {
+        try (RallyFile file = RallyFile.openForWriting(rally.file)) {
+            return file.lastSequence();
+        }
+    }
+
+    /**
+     * One event appended and committed durably (WAL, synchronous=FULL), chained to the one before,
+     * then folded into the main file so a plain copy of it holds every event.
+     */
     @Benchmark
     public Object appendOne(OpenForAppend open) throws Exception {
         DomainEvent event = new CarArrived(++open.counter, open.rally.rallyId().orElseThrow(), "bench-section",

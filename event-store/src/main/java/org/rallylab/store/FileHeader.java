@@ -24,12 +24,34 @@ record FileHeader(int userVersion, int applicationId) {
     private static final int USER_VERSION_OFFSET = 60;
     private static final int APPLICATION_ID_OFFSET = 68;
 
-    /** The header of an existing rally file that this version can open; refuses anything else. */
-    static FileHeader probe(Path file) throws RallyFileException {
+    /**
+     * The header of an existing rally file that this version can open; refuses anything else.
+     * Read through {@code handle}, this process's one channel on the file, never a stream of its
+     * own: closing another descriptor of the file would drop this process's locks on it.
+     */
+    static FileHeader probe(Path file, FileHandle handle) throws RallyFileException {
+        ByteBuffer head = ByteBuffer.allocate(SIZE);
+        int length;
+        try {
+            length = handle.read(head, 0);
+        } catch (IOException e) {
+            throw new RallyFileException(Reason.IO, file, file + " cannot be read (" + e.getMessage()
+                    + "): check that the disk or USB stick is still there", e);
+        }
+        return parse(file, head.array(), length);
+    }
+
+    /** Refuses a folder: a rally file is a file. */
+    static void refuseFolder(Path file) throws RallyFileException {
         if (Files.isDirectory(file)) {
             throw new RallyFileException(Reason.NOT_A_RALLY_FILE, file,
                     file + " is a folder, not a rally file: choose a .rallylab file inside it");
         }
+    }
+
+    /** The header of a file this process does not have open (read with a stream of its own). */
+    static FileHeader probe(Path file) throws RallyFileException {
+        refuseFolder(file);
         byte[] head = new byte[SIZE];
         int length;
         try (InputStream in = Files.newInputStream(file)) {
@@ -40,6 +62,10 @@ record FileHeader(int userVersion, int applicationId) {
             throw new RallyFileException(Reason.IO, file, file + " cannot be read (" + e.getMessage()
                     + "): check that the disk or USB stick is still there", e);
         }
+        return parse(file, head, length);
+    }
+
+    private static FileHeader parse(Path file, byte[] head, int length) throws RallyFileException {
         if (length == 0) {
             throw notOurs(file, "it is empty");
         }

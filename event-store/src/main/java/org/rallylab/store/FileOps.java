@@ -1,16 +1,14 @@
 package org.rallylab.store;
 
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import org.rallylab.store.RallyFileException.Reason;
 
-/** File-system steps around rally files: never overwrite, clean up after a failed create, flush a rename. */
+/** File-system steps around rally files: never overwrite, clean up after a failed create, tell a full disk. */
 final class FileOps {
 
     /** The files SQLite keeps beside a database while it is open or after a crash. */
@@ -81,42 +79,18 @@ final class FileOps {
         }
     }
 
-    /** Forces a file's content to the disk. */
-    static void sync(Path file) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
-            channel.force(true);
-        }
-    }
-
-    /** Forces a folder's entries (a rename) to the disk where the platform allows it (not on Windows). */
-    static void syncFolder(Path folder) {
-        try (FileChannel channel = FileChannel.open(folder, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
-            // Windows cannot open a folder as a file; NTFS journals the rename itself
-        }
-    }
-
     /**
-     * Puts a finished temporary rally file in place: flushed to the disk, renamed atomically to
-     * {@code target} (never over an existing file), the folder flushed. So the rally file appears
-     * complete or not at all.
+     * Whether the disk holding {@code file} is full: under 1 MiB left for this user (a rally file
+     * grows by a few kB per heat; SQLite asks for more in 32 kB steps).
      */
-    static void moveIntoPlace(Path temp, Path target) throws RallyFileException {
-        for (String suffix : SQLITE_SIDECARS) {
-            if (Files.exists(sibling(temp, suffix))) {
-                throw new RallyFileException(Reason.IO, target, "cannot finish " + target + ": SQLite left "
-                        + sibling(temp, suffix).getFileName() + " behind; nothing was created, try again");
-            }
-        }
+    static boolean diskFull(Path file) {
         try {
-            sync(temp);
-            refuseExisting(target);
-            Files.move(temp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new RallyFileException(Reason.IO, target, "cannot create " + target + " (" + e
-                    + "): nothing was created; choose a folder you can write to", e);
+            Path folder = file.toAbsolutePath().getParent();
+            return Files.getFileStore(folder).getUsableSpace() < FULL_BELOW_BYTES;
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
-        syncFolder(target.toAbsolutePath().getParent());
     }
+
+    private static final long FULL_BELOW_BYTES = 1 << 20;
 }

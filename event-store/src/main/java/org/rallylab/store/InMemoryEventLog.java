@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.EntryCheck;
+import org.rallylab.domain.event.EventFormatException;
 
 /**
  * An {@link EventLog} in memory, with the same contract as a {@link RallyFile} (the same
@@ -16,6 +18,7 @@ public final class InMemoryEventLog implements EventLog {
     private static final String NAME = "this in-memory log";
 
     private final List<StoredEvent> events = new ArrayList<>();
+    private EntryCheck entry = EntryCheck.newLog();
     private String rallyId;
 
     @Override
@@ -24,8 +27,16 @@ public final class InMemoryEventLog implements EventLog {
             return List.of();
         }
         String rally = EventCodec.checkRally(rallyId, batch, null, NAME);
+        EntryCheck after = entry.copy();
+        try {
+            after.admit(batch);
+        } catch (EventFormatException e) {
+            throw new RallyFileException(RallyFileException.Reason.REFUSED, null, "cannot append to " + NAME + ": "
+                    + e.getMessage() + ". Nothing was stored", e);
+        }
         List<StoredEvent> stored = EventCodec.encode(batch, events.size() + 1L);
         events.addAll(stored);
+        entry = after;
         rallyId = rally;
         return List.copyOf(stored);
     }

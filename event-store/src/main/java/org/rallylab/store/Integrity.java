@@ -6,19 +6,19 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.event.EventFormatException;
 import org.rallylab.domain.state.RallyState;
 
 /**
- * The checks of {@link RallyFile#verify()}: SQLite's own {@code quick_check}, the file's marks
- * and triggers, then one pass over the log: every payload decodes, sequences run 1, 2, 3 …
- * without gaps, each row's section column and rally agree with its event, and the fold runs.
- * It reports problems in words and never throws.
+ * The checks of {@link RallyFile#verify()}: SQLite's own {@code quick_check}, the file's marks,
+ * its schema exactly as RallyLab makes it ({@link SchemaShape}: no trigger, view or table of
+ * anyone else's), then one pass over the log: every event matches its hash in the
+ * {@link EventChain} (the first that does not is named), every payload decodes, sequences run
+ * 1, 2, 3 … without gaps, each row's section column and rally agree with its event, and the
+ * fold runs. It reports problems in words and never throws.
  */
 final class Integrity {
 
@@ -36,7 +36,7 @@ final class Integrity {
         try {
             check.quickCheck(db);
             check.marks(db, schemaVersion);
-            check.scan(db, counts);
+            check.scan(db, schemaVersion, counts);
         } catch (SQLException e) {
             check.add("the file cannot be read to the end: " + e.getMessage());
         }
@@ -66,29 +66,31 @@ final class Integrity {
         if (header.userVersion() != schemaVersion) {
             add("the schema version is " + header.userVersion() + " but the file was opened as version " + schemaVersion);
         }
-        Set<String> triggers = new HashSet<>();
-        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT name FROM sqlite_master WHERE type = 'trigger' AND tbl_name IN ('events', 'remote_events')")) {
-            while (rs.next()) {
-                triggers.add(rs.getString(1));
-            }
-        }
-        for (String trigger : Schema.triggers(schemaVersion)) {
-            if (!triggers.contains(trigger)) {
-                add("the append-only trigger " + trigger + " is missing: the file was changed outside RallyLab");
-            }
+        for (String difference : SchemaShape.differences(db, schemaVersion)) {
+            add("the schema was changed outside RallyLab: " + difference);
         }
     }
 
-    private void scan(Connection db, long[] counts) throws SQLException {
+    private void scan(Connection db, int schemaVersion, long[] counts) throws SQLException {
         String fileRally = metadata(db, "rally_id");
         RallyState state = RallyState.empty();
         long expected = 1;
+        boolean chained = Schema.chained(schemaVersion);
+        EventChain chain = new EventChain();
+        boolean chainBroken = false;
         try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(
-                "SELECT sequence, type, section_id, timestamp, payload FROM events ORDER BY sequence")) {
+                "SELECT sequence, type, section_id, timestamp, payload" + (chained ? ", hash" : "")
+                        + " FROM events ORDER BY sequence")) {
             while (rs.next()) {
                 long sequence = rs.getLong(1);
                 String type = rs.getString(2);
+                if (chained && !chainBroken) {
+                    chain.add(type, rs.getLong(4), rs.getString(5));
+                    if (!chain.headIs(rs.getBytes(6))) {
+                        chainBroken = true;
+                        add(LogScan.brokenChain(sequence, type));
+                    }
+                }
                 counts[0]++;
                 counts[1] = sequence;
                 if (sequence != expected) {

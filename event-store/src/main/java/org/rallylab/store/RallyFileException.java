@@ -25,9 +25,24 @@ public class RallyFileException extends Exception {
         NEWER_SCHEMA,
         /** The file is a rally file but damaged, or was changed outside RallyLab. */
         CORRUPT,
+        /**
+         * The file's hash chain shows an event was changed, removed or moved after it was written:
+         * it cannot be raced on, but can still be looked at ({@link RallyFile#openForInspection}).
+         */
+        CHANGED,
         /** An event of another rally was offered to this rally's log. */
         WRONG_RALLY,
-        /** The disk refused: full, read-only, removed, or another input/output failure. */
+        /**
+         * The disk is full: nothing was written, the file is as it was and takes the next write as
+         * soon as there is space again (no need to reopen it).
+         */
+        DISK_FULL,
+        /**
+         * An event breaks the limits or the order every rally log keeps (EntryCheck): nothing was
+         * stored. The message names the event, the field and the limit.
+         */
+        REFUSED,
+        /** The disk refused: read-only, removed, or another input/output failure. */
         IO
     }
 

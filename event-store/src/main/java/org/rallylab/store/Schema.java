@@ -2,6 +2,7 @@ package org.rallylab.store;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -17,6 +18,8 @@ import java.util.Map;
  * version 3: + remote_events and pull_cursor (events pulled from the cloud, which are never
  *            pushed back), + metadata writer_id (this file's number among the laptops writing
  *            the same rally; 0 for files made before version 3)
+ * version 4: + events.hash, each event's link in the {@link EventChain} (the events already in
+ *            the file are chained when it is brought to version 4, in the same transaction)
  * </pre>
  *
  * The file is marked with {@code PRAGMA application_id} ({@link #APPLICATION_ID}, "RLLB") and
@@ -29,7 +32,7 @@ final class Schema {
     /** "RLLB" in ASCII. */
     static final int APPLICATION_ID = 0x524C4C42;
     static final int OLDEST_VERSION = 1;
-    static final int CURRENT_VERSION = 3;
+    static final int CURRENT_VERSION = 4;
 
     static final String EVENTS = """
             CREATE TABLE events (
@@ -81,11 +84,33 @@ final class Schema {
         return version >= 3 ? TRIGGERS : TRIGGERS.subList(0, 2);
     }
 
-    /** The statements that take a file from version {@code key - 1} to version {@code key}. */
-    private static final Map<Integer, List<String>> STEPS = Map.of(
-            1, List.of(EVENTS, METADATA, NO_UPDATE, NO_DELETE),
-            2, List.of(SYNC_CURSOR, SECTION_INDEX),
-            3, List.of(REMOTE_EVENTS, REMOTE_NO_UPDATE, REMOTE_NO_DELETE, PULL_CURSOR, WRITER_ZERO));
+    /** Whether events carry their hash in the chain (version 4 on). */
+    static boolean chained(int version) {
+        return version >= 4;
+    }
+
+    /** Version 4's column: each event's hash in the chain. */
+    static final String HASH_COLUMN = "ALTER TABLE events ADD COLUMN hash BLOB";
+    /** The update trigger is set aside while version 4 chains the events already in the file. */
+    static final String DROP_NO_UPDATE = "DROP TRIGGER events_append_only_update";
+
+    /** One step of a migration: a statement, or work done in Java. */
+    @FunctionalInterface
+    private interface Step {
+        void run(Connection db, Statement s) throws SQLException;
+    }
+
+    private static Step sql(String statement) {
+        return (db, s) -> s.execute(statement);
+    }
+
+    /** The steps that take a file from version {@code key - 1} to version {@code key}. */
+    private static final Map<Integer, List<Step>> STEPS = Map.of(
+            1, List.of(sql(EVENTS), sql(METADATA), sql(NO_UPDATE), sql(NO_DELETE)),
+            2, List.of(sql(SYNC_CURSOR), sql(SECTION_INDEX)),
+            3, List.of(sql(REMOTE_EVENTS), sql(REMOTE_NO_UPDATE), sql(REMOTE_NO_DELETE), sql(PULL_CURSOR),
+                    sql(WRITER_ZERO)),
+            4, List.of(sql(DROP_NO_UPDATE), sql(HASH_COLUMN), (db, s) -> chainExisting(db), sql(NO_UPDATE)));
 
     private Schema() {
     }
@@ -154,13 +179,46 @@ final class Schema {
     static final long MAX_WRITER_ID = 1L << 30;
 
     private static void upgrade(Connection db, Statement s, int from) throws SQLException {
-        for (int version = from + 1; version <= CURRENT_VERSION; version++) {
-            for (String sql : STEPS.get(version)) {
-                s.execute(sql);
-            }
-        }
+        upgrade(db, s, from, CURRENT_VERSION);
         putMetadata(db, "schema_version", String.valueOf(CURRENT_VERSION));
         s.execute("PRAGMA user_version = " + CURRENT_VERSION);
+    }
+
+    /** Runs the steps from version {@code from} to {@code to} (no marks): also how {@link SchemaShape} learns each version's shape. */
+    static void upgrade(Connection db, Statement s, int from, int to) throws SQLException {
+        for (int version = from + 1; version <= to; version++) {
+            for (Step step : STEPS.get(version)) {
+                step.run(db, s);
+            }
+            StepWatch watch = afterStep;
+            if (watch != null) {
+                watch.after(version);
+            }
+        }
+    }
+
+    /** Called after each version's steps; a test makes a migration fail half-way with it (a full disk would). */
+    @FunctionalInterface
+    interface StepWatch {
+        void after(int version) throws SQLException;
+    }
+
+    /** Null in RallyLab itself. */
+    static volatile StepWatch afterStep;
+
+    /** Gives every event already in the file its hash in the chain (version 4). */
+    private static void chainExisting(Connection db) throws SQLException {
+        EventChain chain = new EventChain();
+        try (Statement read = db.createStatement();
+             ResultSet rows = read.executeQuery("SELECT sequence, type, timestamp, payload FROM events ORDER BY sequence");
+             PreparedStatement write = db.prepareStatement("UPDATE events SET hash = ? WHERE sequence = ?")) {
+            while (rows.next()) {
+                write.setBytes(1, chain.add(rows.getString(2), rows.getLong(3), rows.getString(4)));
+                write.setLong(2, rows.getLong(1));
+                write.addBatch();
+            }
+            write.executeBatch();
+        }
     }
 
     private static void useWal(Statement s) throws SQLException {
@@ -172,6 +230,16 @@ final class Schema {
             }
         }
         s.executeQuery("PRAGMA wal_checkpoint(TRUNCATE)").close();
+    }
+
+    /** A metadata value, or null. */
+    static String metadata(Connection db, String key) throws SQLException {
+        try (PreparedStatement get = db.prepareStatement("SELECT value FROM metadata WHERE key = ?")) {
+            get.setString(1, key);
+            try (ResultSet rs = get.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     static void putMetadata(Connection db, String key, String value) throws SQLException {

@@ -19,10 +19,10 @@ final class Statements implements AutoCloseable {
     private final List<PreparedStatement> made = new ArrayList<>();
     private PreparedStatement begin;
     private PreparedStatement commit;
-    private PreparedStatement rollback;
     private PreparedStatement next;
     private PreparedStatement insert;
     private PreparedStatement all;
+    private PreparedStatement allChained;
     private PreparedStatement after;
     private PreparedStatement last;
     private PreparedStatement metadata;
@@ -38,6 +38,8 @@ final class Statements implements AutoCloseable {
     private PreparedStatement beginRead;
     private PreparedStatement remoteMarks;
     private PreparedStatement syncTargets;
+    private PreparedStatement checkpoint;
+    private PreparedStatement lastHash;
 
     Statements(Connection db) {
         this.db = db;
@@ -59,14 +61,21 @@ final class Statements implements AutoCloseable {
         commit.execute();
     }
 
-    /** Rolls back after {@code cause}; a failing rollback is added to it rather than hiding it. */
+    /**
+     * Rolls back after {@code cause} and forgets the prepared statements, so the file is ready for
+     * the next transaction. SQLite may have rolled back already (a full disk, an I/O error), so a
+     * fresh statement asks and "no transaction is active" is not a failure; any other failing
+     * rollback is added to {@code cause} rather than hiding it.
+     */
     void rollback(Exception cause) {
-        try {
-            rollback = prepared(rollback, "ROLLBACK");
-            rollback.execute();
+        try (java.sql.Statement s = db.createStatement()) {
+            s.execute("ROLLBACK");
         } catch (SQLException e) {
-            cause.addSuppressed(e);
+            if (e.getMessage() == null || !e.getMessage().contains("no transaction is active")) {
+                cause.addSuppressed(e);
+            }
         }
+        reset();
     }
 
     /**
@@ -81,14 +90,18 @@ final class Statements implements AutoCloseable {
         }
     }
 
-    void insert(List<StoredEvent> events) throws SQLException {
-        insert = prepared(insert, "INSERT INTO events (sequence, type, section_id, timestamp, payload) VALUES (?, ?, ?, ?, ?)");
-        for (StoredEvent e : events) {
+    /** Inserts {@code events} with their hashes in the chain ({@code hashes.get(i)} is event i's). */
+    void insert(List<StoredEvent> events, List<byte[]> hashes) throws SQLException {
+        insert = prepared(insert, "INSERT INTO events (sequence, type, section_id, timestamp, payload, hash)"
+                + " VALUES (?, ?, ?, ?, ?, ?)");
+        for (int i = 0; i < events.size(); i++) {
+            StoredEvent e = events.get(i);
             insert.setLong(1, e.sequence());
             insert.setString(2, e.type());
             insert.setString(3, e.sectionId());
             insert.setLong(4, e.timestamp());
             insert.setString(5, e.payloadJson());
+            insert.setBytes(6, hashes.get(i));
             if (events.size() == 1) {
                 insert.executeUpdate();
             } else {
@@ -103,6 +116,12 @@ final class Statements implements AutoCloseable {
     ResultSet all() throws SQLException {
         all = prepared(all, SELECT + " ORDER BY sequence");
         return all.executeQuery();
+    }
+
+    /** Every event with its hash in the chain (column 5), in order (schema 4). */
+    ResultSet allChained() throws SQLException {
+        allChained = prepared(allChained, "SELECT sequence, type, timestamp, payload, hash FROM events ORDER BY sequence");
+        return allChained.executeQuery();
     }
 
     ResultSet after(long sequence, int limit) throws SQLException {
@@ -212,6 +231,40 @@ final class Statements implements AutoCloseable {
     ResultSet syncTargets() throws SQLException {
         syncTargets = prepared(syncTargets, "SELECT target FROM sync_cursor ORDER BY target");
         return syncTargets.executeQuery();
+    }
+
+    /**
+     * Forgets every prepared statement (closing them), so the next call prepares afresh: after a
+     * failed transaction, a statement SQLite reset on its own must not be reused.
+     */
+    void reset() {
+        for (PreparedStatement s : made) {
+            try {
+                s.close();
+            } catch (SQLException e) {
+                // it is being thrown away
+            }
+        }
+        made.clear();
+        begin = commit = next = insert = all = allChained = after = last = metadata = cursor = acknowledge = null;
+        hasCursor = ownAfter = countOwnAfter = knownRemote = insertRemote = pullCursor = movePullCursor = null;
+        beginRead = remoteMarks = syncTargets = checkpoint = lastHash = null;
+    }
+
+    /** Folds the write-ahead log into the file where no reader needs it still (PASSIVE: never waits). */
+    void checkpoint() throws SQLException {
+        checkpoint = prepared(checkpoint, "PRAGMA wal_checkpoint(PASSIVE)");
+        try (ResultSet rs = checkpoint.executeQuery()) {
+            rs.next();
+        }
+    }
+
+    /** The hash of the last event, or null when the log is empty (schema 4). */
+    byte[] lastHash() throws SQLException {
+        lastHash = prepared(lastHash, "SELECT hash FROM events ORDER BY sequence DESC LIMIT 1");
+        try (ResultSet rs = lastHash.executeQuery()) {
+            return rs.next() ? rs.getBytes(1) : null;
+        }
     }
 
     @Override

@@ -71,6 +71,31 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** Asks the child to stop with SIGTERM (shutdown hooks run, as when the system shuts down); returns its exit code. */
+    int terminate() throws InterruptedException, IOException {
+        // kill -TERM as the system sends it: Process.destroy() would also close the child's input, which
+        // RallyFileChild takes for the test JVM going away
+        Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start();
+        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+            process.destroy();
+        }
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new AssertionError("child " + process.pid() + " did not stop in 60 s after SIGTERM");
+        }
+        return process.exitValue();
+    }
+
+    /** The highest {@code committed <n>} the child printed so far (0: none). */
+    long lastCommitted() throws IOException {
+        long last = 0;
+        for (String line : lines()) {
+            if (line.startsWith("committed ")) {
+                last = Math.max(last, Long.parseLong(line.substring("committed ".length())));
+            }
+        }
+        return last;
+    }
+
     /** Waits for a child that exits by itself; returns its exit code. */
     int waitFor(int seconds) throws InterruptedException {
         if (!process.waitFor(seconds, TimeUnit.SECONDS)) {

@@ -41,6 +41,28 @@ final class FileFixtures {
         }
     }
 
+    /** Runs {@code statements} on an open connection (a test's own PRAGMA on a RallyFile's connection). */
+    static void sql(Connection db, String... statements) throws SQLException {
+        try (Statement s = db.createStatement()) {
+            for (String statement : statements) {
+                s.execute(statement);
+            }
+        }
+    }
+
+    /** Inserts {@code events} as rows the way RallyLab stores them, hashes aside (files older than schema 4). */
+    static void insertRows(Connection db, List<org.rallylab.domain.event.DomainEvent> events) throws SQLException {
+        try (var insert = db.prepareStatement("INSERT INTO events (type, section_id, timestamp, payload) VALUES (?, ?, ?, ?)")) {
+            for (org.rallylab.domain.event.DomainEvent e : events) {
+                insert.setString(1, e.type());
+                insert.setString(2, e.sectionId());
+                insert.setLong(3, e.timestamp());
+                insert.setString(4, org.rallylab.domain.event.EventJson.payload(e).toString());
+                insert.executeUpdate();
+            }
+        }
+    }
+
     static String sha256(Path file) throws IOException, NoSuchAlgorithmException {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
     }

@@ -68,14 +68,16 @@ class JsonLinesImportTest {
 
             assertThat(export(copy)).isEqualTo(first);
             assertThat(summary.rallyFile()).isEqualTo(copy);
-            assertThat(summary.eventCount()).isEqualTo(first.lines().count());
+            assertThat(summary.eventCount()).as("every line but the closing one").isEqualTo(first.lines().count() - 1);
+            assertThat(first.lines().reduce((a, b) -> b).orElseThrow())
+                    .matches("\\{\"export_end\":\\{\"event_count\":\\d+,\"chain_head\":\"[0-9a-f]{64}\"\\}\\}");
             assertThat(summary.rallyId()).contains(RallyLogs.RALLY);
             try (RallyFile a = RallyFile.openReadOnly(file); RallyFile b = RallyFile.openReadOnly(copy)) {
                 assertThat(b.rebuild()).isEqualTo(a.rebuild());
                 assertThat(b.verify().problems()).isEmpty();
             }
         }
-        assertThat(listing(folder)).doesNotContain(".copy-of-original.rallylab.importing");
+        assertThat(listing(folder)).noneMatch(name -> name.startsWith(".copy-of"));
     }
 
     @Test
@@ -111,7 +113,7 @@ class JsonLinesImportTest {
 
         RallyFile.importJsonLines(input, target());
 
-        assertThat(export(target())).isEqualTo(String.join("\n", lines) + "\n");
+        assertThat(export(target())).startsWith(String.join("\n", lines) + "\n{\"export_end\":{\"event_count\":3,");
         try (RallyFile log = RallyFile.openReadOnly(target())) {
             assertThat(log.readAfter(1, 1).get(0).event()).isInstanceOf(UnrecognizedEvent.class);
             assertThat(log.readAfter(1, 1).get(0).sectionId()).isEqualTo(section);
@@ -222,17 +224,25 @@ class JsonLinesImportTest {
         assertThat(FileFixtures.sha256(existing)).isEqualTo(hash);
     }
 
+    /** Issue 11: an export carries the chain head; a log changed after export is refused unless the closing line goes. */
     @Test
-    void import_targetOpenForImportElsewhere_refusedAsLocked() throws Exception {
-        Path input = jsonl(line(RallyLogs.rallyCreated()));
+    void import_exportChangedAfterwards_refusedByItsClosingLine_acceptedWithoutIt() throws Exception {
+        Path original = FileFixtures.rallyFile(folder.resolve("original.rallylab"), RallyLogs.opening(3));
+        String exported = export(original);
+        String changed = exported.replace("Driver 2", "Driver Two");
+        assertThat(changed).isNotEqualTo(exported);
+        Path input = Files.writeString(folder.resolve("changed.jsonl"), changed);
+        long closing = changed.lines().count();
 
-        WriterLock held = WriterLock.acquire(target());
-        try {
-            assertThatThrownBy(() -> RallyFile.importJsonLines(input, target()))
-                    .isInstanceOfSatisfying(RallyFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
-        } finally {
-            held.close();
+        assertRefused(input, "changed.jsonl line " + closing + ": the events do not end in the export's chain head:"
+                + " the log was changed after it was exported. Import the original export, or remove this last line"
+                + " to import a log you edited on purpose");
+
+        String withoutClosing = changed.substring(0, changed.lastIndexOf("{\"export_end\""));
+        Files.writeString(input, withoutClosing);
+        RallyFile.importJsonLines(input, target());
+        try (RallyFile log = RallyFile.openReadOnly(target())) {
+            assertThat(log.lastSequence()).isEqualTo(closing - 1);
         }
-        assertThat(listing(folder)).containsExactly("events.jsonl");
     }
 }

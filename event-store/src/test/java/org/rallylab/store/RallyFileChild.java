@@ -16,6 +16,9 @@ import org.rallylab.domain.event.DomainEvent;
  *       {@code committed <last sequence>} after each append returns;</li>
  *   <li>{@code hold <file>}: opens the file for writing, prints {@code holding}, and keeps it
  *       open until its standard input closes;</li>
+ *   <li>{@code append-n <file> <n>}: opens the file for writing, appends {@code n} events one by
+ *       one (a race day's pace: one commit each), prints {@code done <last sequence>} and keeps the
+ *       file open until it is killed;</li>
  *   <li>{@code try <file>}: tries to open the file for writing and prints {@code opened} or
  *       {@code refused <REASON> <message>}.</li>
  * </ul>
@@ -38,6 +41,18 @@ public final class RallyFileChild {
             case "hold" -> {
                 try (RallyFile held = RallyFile.openForWriting(file)) {
                     out.println("holding " + held.lastSequence());
+                    out.flush();
+                    Thread.sleep(MAX_LIFE_MS);
+                }
+            }
+            case "append-n" -> {
+                try (RallyFile log = RallyFile.openForWriting(file)) {
+                    long last = log.lastSequence();
+                    for (int i = 1; i <= Integer.parseInt(args[2]); i++) {
+                        last = log.append(RallyLogs.carArrived(RallyLogs.SECTION, i % 4 + 1, RallyLogs.T0 + 1000 + i))
+                                .sequence();
+                    }
+                    out.println("done " + last);
                     out.flush();
                     Thread.sleep(MAX_LIFE_MS);
                 }
@@ -73,7 +88,7 @@ public final class RallyFileChild {
                 for (int i = 0; i < count; i++) {
                     long n = last + i + 1;
                     batch.add(n % 2 == 0 ? RallyLogs.carArrived(RallyLogs.SECTION, (int) (n % 4) + 1, RallyLogs.T0 + n)
-                            : RallyLogs.raceCompleted(RallyLogs.SECTION, (int) n, RallyLogs.T0 + n, 2345, 2401, 2517));
+                            : RallyLogs.raceCompleted(RallyLogs.SECTION, (int) (n % 9_000) + 1, RallyLogs.T0 + n, 2345, 2401, 2517));
                 }
                 out.println("appending " + count);
                 out.flush();

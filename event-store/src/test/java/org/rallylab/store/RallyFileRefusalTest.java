@@ -42,11 +42,12 @@ class RallyFileRefusalTest {
     @Test
     void open_fileOfANewerSchema_refusedWithoutChangingAByte() throws Exception {
         Path file = FileFixtures.rallyFile(folder.resolve("future.rallylab"), RallyLogs.opening(3));
-        FileFixtures.sql(file, "PRAGMA user_version = 4");
-        assertThat(FileFixtures.headerInt(file, 60)).isEqualTo(4);
+        FileFixtures.sql(file, "PRAGMA user_version = " + (Schema.CURRENT_VERSION + 1));
+        assertThat(FileFixtures.headerInt(file, 60)).isEqualTo(Schema.CURRENT_VERSION + 1);
 
         assertRefusedUntouched(file, Reason.NEWER_SCHEMA, file + " was written by a newer RallyLab"
-                + " (schema 4; this version reads up to 3): update RallyLab");
+                + " (schema " + (Schema.CURRENT_VERSION + 1) + "; this version reads up to " + Schema.CURRENT_VERSION
+                + "): update RallyLab");
     }
 
     @Test

@@ -53,6 +53,15 @@ final class RallyLogs {
         return new RosterLoaded(T0 + 2, RALLY, section, "Kub Kars", roster, Extras.NONE);
     }
 
+    /** {@code n} roster loads of 400 cars each, for sections of their own: events of about 20 kB. */
+    static List<DomainEvent> bigRosters(int n) {
+        List<DomainEvent> rosters = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            rosters.add(rosterLoaded(sectionId(10 + i), 400));
+        }
+        return rosters;
+    }
+
     static CarArrived carArrived(String section, int car, long timestamp) {
         return new CarArrived(timestamp, RALLY, section, String.valueOf(car), Extras.NONE);
     }

@@ -37,8 +37,8 @@ class RemoteEventsTest {
     void create_givesEachFileItsOwnWriterId() throws Exception {
         try (RallyFile a = RallyFile.create(folder.resolve("a.rallylab"));
              RallyFile b = RallyFile.create(folder.resolve("b.rallylab"))) {
-            assertThat(a.writerId()).isBetween(1L, 1L << 30);
-            assertThat(b.writerId()).isBetween(1L, 1L << 30).isNotEqualTo(a.writerId());
+            assertThat(a.sync().writerId()).isBetween(1L, 1L << 30);
+            assertThat(b.sync().writerId()).isBetween(1L, 1L << 30).isNotEqualTo(a.sync().writerId());
         }
     }
 
@@ -47,18 +47,18 @@ class RemoteEventsTest {
         Path path = folder.resolve("a.rallylab");
         long id;
         try (RallyFile a = RallyFile.create(path)) {
-            id = a.writerId();
+            id = a.sync().writerId();
         }
         try (RallyFile again = RallyFile.openForWriting(path); RallyFile reader = RallyFile.openReadOnly(path)) {
-            assertThat(again.writerId()).isEqualTo(id);
-            assertThat(reader.writerId()).isEqualTo(id);
+            assertThat(again.sync().writerId()).isEqualTo(id);
+            assertThat(reader.sync().writerId()).isEqualTo(id);
         }
     }
 
     @Test
     void appendFromServer_eventsAreFoldedButNotOwn() throws Exception {
         try (RallyFile file = opened()) {
-            List<StoredEvent> stored = file.appendFromServer(CLOUD, List.of(
+            List<StoredEvent> stored = file.sync().appendFromServer(CLOUD, List.of(
                     remote(40, RallyLogs.carArrived(SECTION, 1, T0 + 10)),
                     remote(41, RallyLogs.carArrived(SECTION, 2, T0 + 11))), 41);
             file.append(RallyLogs.carArrived(SECTION, 3, T0 + 12));
@@ -66,13 +66,13 @@ class RemoteEventsTest {
             assertThat(stored).extracting(StoredEvent::sequence).containsExactly(4L, 5L);
             assertThat(file.lastSequence()).isEqualTo(6);
             assertThat(file.rebuild().section(SECTION).orElseThrow().arrivedCars()).hasSize(3);
-            assertThat(file.readOwnAfter(0, 100)).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 3L, 6L);
-            assertThat(file.readOwnAfter(3, 1)).extracting(StoredEvent::sequence).containsExactly(6L);
-            assertThat(file.countOwnAfter(0)).isEqualTo(4);
-            assertThat(file.countOwnAfter(3)).isEqualTo(1);
-            assertThat(file.countOwnAfter(6)).isZero();
-            assertThat(file.pullCursor(CLOUD)).isEqualTo(41);
-            assertThat(file.pullCursor("supabase:https://other.example")).isZero();
+            assertThat(file.sync().readOwnAfter(0, 100)).extracting(StoredEvent::sequence).containsExactly(1L, 2L, 3L, 6L);
+            assertThat(file.sync().readOwnAfter(3, 1)).extracting(StoredEvent::sequence).containsExactly(6L);
+            assertThat(file.sync().countOwnAfter(0)).isEqualTo(4);
+            assertThat(file.sync().countOwnAfter(3)).isEqualTo(1);
+            assertThat(file.sync().countOwnAfter(6)).isZero();
+            assertThat(file.sync().pullCursor(CLOUD)).isEqualTo(41);
+            assertThat(file.sync().pullCursor("supabase:https://other.example")).isZero();
             assertThat(file.verify().problems()).isEmpty();
         }
     }
@@ -81,8 +81,8 @@ class RemoteEventsTest {
     void appendFromServer_theSamePageTwice_appendsItOnce() throws Exception {
         try (RallyFile file = opened()) {
             List<RemoteEvent> page = List.of(remote(7, RallyLogs.carArrived(SECTION, 1, T0 + 10)));
-            assertThat(file.appendFromServer(CLOUD, page, 7)).hasSize(1);
-            assertThat(file.appendFromServer(CLOUD, page, 7)).isEmpty();
+            assertThat(file.sync().appendFromServer(CLOUD, page, 7)).hasSize(1);
+            assertThat(file.sync().appendFromServer(CLOUD, page, 7)).isEmpty();
             assertThat(file.lastSequence()).isEqualTo(4);
         }
     }
@@ -90,9 +90,9 @@ class RemoteEventsTest {
     @Test
     void appendFromServer_nothingNew_stillMovesThePullCursorForward_only() throws Exception {
         try (RallyFile file = opened()) {
-            file.appendFromServer(CLOUD, List.of(), 90);
-            file.appendFromServer(CLOUD, List.of(), 12);
-            assertThat(file.pullCursor(CLOUD)).isEqualTo(90);
+            file.sync().appendFromServer(CLOUD, List.of(), 90);
+            file.sync().appendFromServer(CLOUD, List.of(), 12);
+            assertThat(file.sync().pullCursor(CLOUD)).isEqualTo(90);
             assertThat(file.lastSequence()).isEqualTo(3);
         }
     }
@@ -102,11 +102,11 @@ class RemoteEventsTest {
         try (RallyFile file = opened()) {
             DomainEvent foreign = new org.rallylab.domain.event.CarArrived(T0, RallyLogs.OTHER_RALLY, SECTION, "1",
                     org.rallylab.domain.event.Extras.NONE);
-            assertThatThrownBy(() -> file.appendFromServer(CLOUD, List.of(remote(3, foreign)), 3))
+            assertThatThrownBy(() -> file.sync().appendFromServer(CLOUD, List.of(remote(3, foreign)), 3))
                     .isInstanceOf(RallyFileException.class)
                     .hasMessageContaining(RallyLogs.OTHER_RALLY);
             assertThat(file.lastSequence()).isEqualTo(3);
-            assertThat(file.pullCursor(CLOUD)).isZero();
+            assertThat(file.sync().pullCursor(CLOUD)).isZero();
         }
     }
 
@@ -115,7 +115,7 @@ class RemoteEventsTest {
         Path path;
         try (RallyFile file = opened()) {
             path = file.path();
-            file.appendFromServer(CLOUD, List.of(remote(5, RallyLogs.carArrived(SECTION, 1, T0))), 5);
+            file.sync().appendFromServer(CLOUD, List.of(remote(5, RallyLogs.carArrived(SECTION, 1, T0))), 5);
         }
         try (Connection db = raw(path); Statement s = db.createStatement()) {
             assertThatThrownBy(() -> s.execute("DELETE FROM remote_events")).hasMessageContaining("append-only");
@@ -131,7 +131,7 @@ class RemoteEventsTest {
             path = file.path();
         }
         try (RallyFile reader = RallyFile.openReadOnly(path)) {
-            assertThatThrownBy(() -> reader.appendFromServer(CLOUD, List.of(), 1))
+            assertThatThrownBy(() -> reader.sync().appendFromServer(CLOUD, List.of(), 1))
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("read-only");
         }
     }

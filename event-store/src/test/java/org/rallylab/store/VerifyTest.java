@@ -44,9 +44,12 @@ class VerifyTest {
     }
 
     private static IntegrityReport verify(Path file) throws RallyFileException {
-        try (RallyFile log = RallyFile.openReadOnly(file)) {
-            return log.verify();
-        }
+        return RallyFile.verify(file);
+    }
+
+    private String chainBreaksAt(int sequence) {
+        return "event " + sequence + " (" + events.get(sequence - 1).type() + ") does not match the hash chain: it was"
+                + " changed after it was written, or an event before it was removed or moved";
     }
 
     @Test
@@ -57,8 +60,11 @@ class VerifyTest {
         assertThat(report.ok()).isTrue();
         assertThat(report.eventCount()).isEqualTo(events.size());
         assertThat(report.lastSequence()).isEqualTo(events.size());
-        assertThat(report.schemaVersion()).isEqualTo(3);
-        assertThat(report.summary()).isEqualTo("sound.rallylab: ok, " + events.size() + " events (schema 3)");
+        assertThat(report.schemaVersion()).isEqualTo(4);
+        assertThat(report.summary()).isEqualTo("sound.rallylab: ok, " + events.size() + " events (schema 4)");
+        try (RallyFile log = RallyFile.openReadOnly(original)) {
+            assertThat(log.verify().problems()).isEmpty();
+        }
     }
 
     @Test
@@ -67,9 +73,9 @@ class VerifyTest {
 
         IntegrityReport report = verify(file);
 
-        assertThat(report.problems()).containsExactly("events 4 to 6 are missing (the log jumps to 7)");
+        assertThat(report.problems()).containsExactly(chainBreaksAt(7), "events 4 to 6 are missing (the log jumps to 7)");
         assertThat(report.ok()).isFalse();
-        assertThat(report.summary()).startsWith("damaged.rallylab: events 4 to 6 are missing");
+        assertThat(report.summary()).startsWith("damaged.rallylab: event 7 (");
     }
 
     @Test
@@ -85,9 +91,10 @@ class VerifyTest {
         Path file = damaged("UPDATE events SET payload = json_set(payload, '$.heat', 'abc') WHERE sequence = 12");
         String type = events.get(11).type();
 
-        assertThat(verify(file).problems()).containsExactly(
+        assertThat(verify(file).problems()).containsExactly(chainBreaksAt(12),
                 "event 12 (" + type + ") cannot be read: " + type + ": \"heat\" must be a whole number, got \"abc\"");
-        try (RallyFile log = RallyFile.openReadOnly(file)) {
+        try (RallyFile log = RallyFile.openForInspection(file)) {
+            assertThat(log.chainProblem()).contains(chainBreaksAt(12));
             assertThatThrownBy(() -> log.replay(e -> { }))
                     .isInstanceOfSatisfying(RallyFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CORRUPT))
                     .hasMessageStartingWith(file + ": stored event 12 (" + type + ") cannot be read")
@@ -103,8 +110,9 @@ class VerifyTest {
     void verify_payloadThatIsNotJson_reported() throws Exception {
         Path file = damaged("UPDATE events SET payload = '{\"rally_id\": ' WHERE sequence = 3");
 
-        assertThat(verify(file).problems()).singleElement().asString()
-                .startsWith("event 3 (" + events.get(2).type() + ") cannot be read: ")
+        List<String> problems = verify(file).problems();
+        assertThat(problems).hasSize(2).first().isEqualTo(chainBreaksAt(3));
+        assertThat(problems.get(1)).startsWith("event 3 (" + events.get(2).type() + ") cannot be read: ")
                 .contains("payload is not valid JSON");
     }
 
@@ -114,7 +122,7 @@ class VerifyTest {
                 "UPDATE events SET payload = json_set(payload, '$.rally_id', '" + RallyLogs.OTHER_RALLY
                         + "') WHERE sequence = 7");
 
-        assertThat(verify(file).problems()).containsExactly(
+        assertThat(verify(file).problems()).containsExactly(chainBreaksAt(7),
                 "event 7 (CarArrived) belongs to rally " + RallyLogs.OTHER_RALLY + ", but the file holds rally "
                         + RallyLogs.RALLY,
                 "event 8 (CarArrived): the section_id column says elsewhere but the event says " + RallyLogs.SECTION);
@@ -125,7 +133,7 @@ class VerifyTest {
         Path file = Files.copy(original, folder.resolve("unguarded.rallylab"));
         FileFixtures.sql(file, "DROP TRIGGER events_append_only_delete");
 
-        assertThat(verify(file).problems()).containsExactly("the append-only trigger events_append_only_delete"
-                + " is missing: the file was changed outside RallyLab");
+        assertThat(verify(file).problems()).containsExactly("the schema was changed outside RallyLab: trigger"
+                + " events_append_only_delete is missing");
     }
 }

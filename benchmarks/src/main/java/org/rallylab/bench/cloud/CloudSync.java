@@ -64,7 +64,7 @@ public final class CloudSync {
                     long last = open.lastSequence();
                     long start = System.nanoTime();
                     try (PushWorker worker = PushWorker.start(open, client, SessionHolder.inMemory(session, s -> { }))) {
-                        while (open.syncCursor(worker.target()) < last) {
+                        while (open.sync().syncCursor(worker.target()) < last) {
                             if (System.nanoTime() - start > TimeUnit.SECONDS.toNanos(120)) {
                                 throw new IllegalStateException("sync did not finish in 120 s: " + worker.status());
                             }

@@ -18,20 +18,33 @@ public final class Main {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
 
-    /** Runs the command line with these streams and returns the exit code (for tests and the app). */
+    /**
+     * Runs the command line with these streams and returns the exit code (for tests and the app).
+     * Both streams are written through an {@link EscapingWriter}, so nothing any command prints
+     * (names, file names, echoed arguments, picocli's texts, the store's messages) puts a raw
+     * control character on the terminal; the usage help is plain text, without ANSI colours.
+     */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        PrintWriter safeOut = escaping(out);
+        PrintWriter safeErr = escaping(err);
         CommandLine cli = new CommandLine(new RallyLabCommand());
-        cli.setOut(out);
-        cli.setErr(err);
+        cli.setColorScheme(CommandLine.Help.defaultColorScheme(CommandLine.Help.Ansi.OFF));
+        cli.setOut(safeOut);
+        cli.setErr(safeErr);
         cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             commandLine.getErr().println("rallylab: " + message(e));
             commandLine.getErr().flush();
             return exitCode(e);
         });
         int code = cli.execute(args);
-        out.flush();
-        err.flush();
+        safeOut.flush();
+        safeErr.flush();
         return code;
+    }
+
+    /** {@code target} behind an {@link EscapingWriter}, flushed at every line as {@link #main} does. */
+    private static PrintWriter escaping(PrintWriter target) {
+        return new PrintWriter(new EscapingWriter(target), true);
     }
 
     static int exitCode(Exception e) {
@@ -40,7 +53,7 @@ public final class Main {
         }
         if (e instanceof RallyFileException r) {
             return switch (r.reason()) {
-                case LOCKED, IO -> ExitCode.FAILED;
+                case LOCKED, IO, DISK_FULL -> ExitCode.FAILED;
                 default -> ExitCode.INVALID_INPUT;
             };
         }

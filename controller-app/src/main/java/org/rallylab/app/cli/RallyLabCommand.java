@@ -22,7 +22,7 @@ import picocli.CommandLine.Spec;
                 + "projector)."},
         subcommands = {DemoCommand.class, StandingsCommand.class, StateCommand.class, ScheduleCommand.class,
             ImportLogCommand.class, ExportLogCommand.class, VerifyCommand.class, ExportRosterCommand.class,
-            ImportRosterCommand.class, BackupCommand.class, RestoreCommand.class},
+            ImportRosterCommand.class, BackupCommand.class, RestoreCommand.class, CopyCommand.class},
         footer = {"", "Exit codes: 0 done, 1 could not be done (file busy, disk error, no screen), 2 usage error, "
                 + "3 invalid input (nothing written).",
             "Start here: rallylab --demo"})
@@ -92,7 +92,7 @@ final class RallyLabCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        return AppLauncher.launch(options, err);
+        return AppLauncher.launch(options, spec.commandLine().getOut(), err);
     }
 
     private static DemoSetup.Counts demoCounts(String value) {

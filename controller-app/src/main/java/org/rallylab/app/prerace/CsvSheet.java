@@ -2,13 +2,15 @@ package org.rallylab.app.prerace;
 
 import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -17,12 +19,17 @@ import org.apache.commons.csv.CSVRecord;
  * CSV text to rows. The text is UTF-8 (with or without a byte-order mark), UTF-16 with a
  * byte-order mark (Excel's "Unicode Text"), or else Windows-1252 (Excel's "CSV" on Windows).
  * The delimiter is the one of comma, semicolon and tab that occurs most often, outside quotes,
- * in the heading line: headings rarely hold any of them, while names often hold commas.
+ * in the heading line: headings rarely hold any of them, while names often hold commas. A quote
+ * opens a quoted value only at the start of a value ({@code Ava "Rocket" Chen} is read as
+ * written), and text after a closing quote is kept.
  */
 final class CsvSheet {
 
     private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
     private static final char[] DELIMITERS = {',', ';', '\t'};
+    /** How Commons CSV reports a quoted value still open at the end of the text, and the line it starts on. */
+    private static final Pattern UNCLOSED_QUOTE = Pattern.compile(
+            "\\(startline ([^)]*)\\) EOF reached before encapsulated token finished");
 
     private CsvSheet() {
     }
@@ -60,31 +67,56 @@ final class CsvSheet {
         return control > text.length() / 100;
     }
 
-    static List<SheetRow> read(String text, String fileName) throws RosterFileException {
+    /**
+     * Parses {@code text} (decoded from the file's {@code fileBytes} bytes) and hands its rows to
+     * {@code columns}. A quoted value must end with a quote: one that runs to the end of the file
+     * is refused, naming the line it starts on, rather than read as one long name.
+     */
+    static void read(String text, long fileBytes, String fileName, RosterColumns columns, ReadWatch watch)
+            throws RosterFileException {
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(delimiter(text))
                 .setIgnoreEmptyLines(false)
                 .setIgnoreSurroundingSpaces(true)
                 .setAllowMissingColumnNames(true)
-                .setLenientEof(true)
                 .setTrailingData(true)
                 .get();
-        List<SheetRow> rows = new ArrayList<>();
+        watch.phase(fileBytes);
         int row = 0;
+        long lastLine = 0;
         try (CSVParser parser = CSVParser.parse(new StringReader(text), format)) {
             for (CSVRecord record : parser) {
                 row++;
-                rows.add(new SheetRow(row, record.toList()));
-                if (rows.size() > RosterColumns.MAX_ROWS + 1_000) {
-                    break; // RosterColumns reports the size; no need to read on
+                for (String cell : record) {
+                    if (cell.length() > RosterLimits.MAX_CELL_CHARS) {
+                        throw RosterLimits.cellTooLong(fileName, " on row " + row);
+                    }
+                }
+                columns.accept(new SheetRow(row, record.toList()));
+                lastLine = parser.getCurrentLineNumber();
+                watch.row();
+                if (row % 50 == 0) {
+                    watch.bytes(record.getCharacterPosition() * fileBytes / Math.max(1, text.length()));
                 }
             }
         } catch (IOException | RuntimeException e) {
+            if (e instanceof CancellationException c) {
+                throw c;
+            }
+            Throwable cause = e instanceof UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+            Matcher unclosed = UNCLOSED_QUOTE.matcher(String.valueOf(cause.getMessage()));
+            if (unclosed.find()) {
+                String digits = unclosed.group(1).replaceAll("\\D", "");
+                String line = digits.isEmpty() ? String.valueOf(lastLine + 1) : digits;
+                throw new RosterFileException(fileName + " has a quote (\") on line " + line + " that is never"
+                        + " closed, so everything after it would run together into one name. Close the quote on line "
+                        + line + " (or remove it), or save the roster from your spreadsheet program as CSV again.", e);
+            }
             throw new RosterFileException(fileName + " could not be read as CSV after row " + row
                     + ". Check the quotes in the next row (a quoted value must end with a quote), or save the"
                     + " roster from your spreadsheet program as CSV again.", e);
         }
-        return rows;
+        watch.bytes(fileBytes);
     }
 
     /** The delimiter that occurs most often outside quotes in the first non-blank line; comma on a tie. */

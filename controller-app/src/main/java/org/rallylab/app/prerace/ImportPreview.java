@@ -8,7 +8,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.rallylab.domain.command.Command;
+import org.rallylab.domain.event.EventLimits;
 import org.rallylab.domain.event.Participant;
 import org.rallylab.domain.roster.RegisteredParticipant;
 import org.rallylab.domain.roster.SectionRoster;
@@ -22,7 +24,10 @@ import org.rallylab.domain.state.SectionState;
  * <p>Same person: the same name (ignoring case and extra spaces) unless both rows carry
  * different car numbers (then they are two people who share a name). A row naming someone
  * already on the roster, or repeating an earlier row of the file, is a duplicate. A car number
- * that is retired, someone else's on the roster, or on two rows of the file makes a row invalid.
+ * that is retired, someone else's on the roster, or on two rows of the file makes a row invalid;
+ * so does a name, car number or group name that no event may hold ({@link EventLimits}: too
+ * long, control characters), shown with the reason rather than cut, and every row past the
+ * {@link EventLimits#MAX_PARTICIPANTS} a section's roster holds.
  *
  * <p>The car numbers promised are computed by the fold's own {@link SectionRoster}, adding the
  * rows in the order {@link Command.ImportParticipants#inAddOrder()} appends them, so they are
@@ -38,9 +43,11 @@ public final class ImportPreview {
     public record Skipped(RosterRow row, String reason) {
         /** "Row 5 (Ava Chen): reason". */
         public String message() {
-            return "Row " + row.rowNumber() + (row.hasName() ? " (" + row.name() + ")" : "") + ": " + reason;
+            return "Row " + row.rowNumber() + (row.hasName() ? " (" + shown(row.name()) + ")" : "") + ": " + reason;
         }
     }
+
+    private static final Pattern SPACES = Pattern.compile("\\s+");
 
     private final String sectionId;
     private final List<Addition> additions;
@@ -66,21 +73,30 @@ public final class ImportPreview {
         List<Skipped> duplicates = new ArrayList<>();
         List<Skipped> invalid = new ArrayList<>();
         List<RosterRow> people = new ArrayList<>();
+        Index index = new Index(roster);
         for (RosterRow row : rows) {
-            if (!row.hasName()) {
-                invalid.add(new Skipped(row, "no name"));
+            String problem = limitProblem(row);
+            if (problem != null) {
+                invalid.add(new Skipped(row, problem));
                 continue;
             }
-            String duplicate = duplicateOf(row, roster, people);
+            String name = key(row.name());
+            String duplicate = duplicateOf(row, name, index);
             if (duplicate != null) {
                 duplicates.add(new Skipped(row, duplicate));
             } else {
                 people.add(row);
+                index.take(row, name);
             }
         }
         List<RosterRow> toAdd = new ArrayList<>();
+        int room = EventLimits.MAX_PARTICIPANTS - roster.participants().size();
         for (RosterRow row : people) {
-            String problem = row.hasCarNumber() ? carProblem(row, roster, people) : null;
+            String problem = row.hasCarNumber() ? carProblem(row, roster, index) : null;
+            if (problem == null && toAdd.size() >= room) {
+                problem = "the section would then hold more than " + EventLimits.MAX_PARTICIPANTS + " participants,"
+                        + " the most a roster holds; import this row into another section";
+            }
             if (problem != null) {
                 invalid.add(new Skipped(row, problem));
             } else {
@@ -146,42 +162,63 @@ public final class ImportPreview {
 
     // ---- the rules ----
 
-    private static String duplicateOf(RosterRow row, SectionRoster roster, List<RosterRow> earlier) {
-        for (RegisteredParticipant p : roster.participants()) {
-            boolean sameCar = !row.hasCarNumber() || row.carNumber().equals(p.carNumber());
-            if (sameCar && key(p.name()).equals(key(row.name()))) {
+    /** Why the row cannot be an event's participant as it is ({@link EventLimits}), or null. */
+    private static String limitProblem(RosterRow row) {
+        if (!row.hasName()) {
+            return "no name";
+        }
+        String name = EventLimits.nameProblem(row.name());
+        if (name != null) {
+            return "name " + name;
+        }
+        String car = row.hasCarNumber() ? EventLimits.carNumberProblem(row.carNumber()) : null;
+        if (car != null) {
+            return "car number " + shown(row.carNumber()) + " " + car;
+        }
+        String group = row.groupName() == null ? null : EventLimits.nameProblem(row.groupName());
+        return group == null ? null : "group name " + group;
+    }
+
+    /** {@code text} fit for a message: at most 40 characters, control characters shown as \uFFFD. */
+    private static String shown(String text) {
+        String cut = text.length() <= 40 ? text : text.substring(0, 37) + "...";
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> shown.append(EventLimits.isControl(c) ? '\uFFFD' : (char) c));
+        return shown.toString();
+    }
+
+    private static String duplicateOf(RosterRow row, String name, Index index) {
+        for (RegisteredParticipant p : index.rosterByName.getOrDefault(name, List.of())) {
+            if (!row.hasCarNumber() || row.carNumber().equals(p.carNumber())) {
                 return p.name() + " is already on the roster with car " + p.carNumber();
             }
         }
-        for (RosterRow e : earlier) {
-            if (key(e.name()).equals(key(row.name()))) {
-                if (Objects.equals(e.carNumber(), row.carNumber())) {
-                    return "same name and car number as row " + e.rowNumber();
-                }
-                if (!e.hasCarNumber() || !row.hasCarNumber()) {
-                    return "same name as row " + e.rowNumber()
-                            + (e.hasCarNumber() ? " (car " + e.carNumber() + ")" : ", which has no car number");
-                }
+        for (RosterRow e : index.peopleByName.getOrDefault(name, List.of())) {
+            if (Objects.equals(e.carNumber(), row.carNumber())) {
+                return "same name and car number as row " + e.rowNumber();
+            }
+            if (!e.hasCarNumber() || !row.hasCarNumber()) {
+                return "same name as row " + e.rowNumber()
+                        + (e.hasCarNumber() ? " (car " + e.carNumber() + ")" : ", which has no car number");
             }
         }
         return null;
     }
 
-    private static String carProblem(RosterRow row, SectionRoster roster, List<RosterRow> people) {
+    private static String carProblem(RosterRow row, SectionRoster roster, Index index) {
         String car = row.carNumber();
         if (roster.retiredNumbers().contains(car)) {
             return "car number " + car + " was retired (its participant was removed) and is never given again;"
                     + " leave it blank to get the next free number";
         }
-        for (RegisteredParticipant p : roster.participants()) {
-            if (p.carNumber().equals(car)) {
-                return "car number " + car + " is taken by " + p.name() + ", who is already on the roster;"
-                        + " leave it blank to get the next free number";
-            }
+        RegisteredParticipant holder = index.rosterByCar.get(car);
+        if (holder != null) {
+            return "car number " + car + " is taken by " + holder.name() + ", who is already on the roster;"
+                    + " leave it blank to get the next free number";
         }
         List<String> others = new ArrayList<>();
-        for (RosterRow other : people) {
-            if (other != row && car.equals(other.carNumber())) {
+        for (RosterRow other : index.peopleByCar.getOrDefault(car, List.of())) {
+            if (other != row) {
                 others.add(String.valueOf(other.rowNumber()));
             }
         }
@@ -190,6 +227,33 @@ public final class ImportPreview {
                     + String.join(", ", others) + "); give each car its own number";
         }
         return null;
+    }
+
+    /**
+     * The roster and the rows taken so far, by name (its {@link #key}) and by car number, in
+     * their order: each row is checked with a look-up, so a file of a whole roster previews at
+     * once rather than comparing every row with every other.
+     */
+    private static final class Index {
+        final Map<String, List<RegisteredParticipant>> rosterByName = new HashMap<>();
+        final Map<String, RegisteredParticipant> rosterByCar = new HashMap<>();
+        final Map<String, List<RosterRow>> peopleByName = new HashMap<>();
+        final Map<String, List<RosterRow>> peopleByCar = new HashMap<>();
+
+        Index(SectionRoster roster) {
+            for (RegisteredParticipant p : roster.participants()) {
+                rosterByName.computeIfAbsent(key(p.name()), k -> new ArrayList<>()).add(p);
+                rosterByCar.putIfAbsent(p.carNumber(), p);
+            }
+        }
+
+        /** {@code row}, whose name's key is {@code name}, is one of the people to add. */
+        void take(RosterRow row, String name) {
+            peopleByName.computeIfAbsent(name, k -> new ArrayList<>()).add(row);
+            if (row.hasCarNumber()) {
+                peopleByCar.computeIfAbsent(row.carNumber(), k -> new ArrayList<>()).add(row);
+            }
+        }
     }
 
     /** The numbers the fold will give: the rows added to a copy of the roster in the command's order. */
@@ -215,6 +279,6 @@ public final class ImportPreview {
     }
 
     private static String key(String name) {
-        return name.strip().replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(name.strip()).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

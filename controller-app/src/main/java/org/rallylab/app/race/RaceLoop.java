@@ -38,6 +38,12 @@ import org.rallylab.track.TrackStatus;
  *       and enters times ({@link #enterTimes}) or places ({@link #rankByHand}).</li>
  *   <li>A disconnected track changes nothing: the heat stays staged and {@link LoopState#status()}
  *       says so; the track's own reconnect re-issues the wait.</li>
+ *   <li>A race the rally file cannot take (a full disk) is kept, not shown as recorded, and
+ *       recorded every {@link #RETRY} until the disk takes it: racing resumes by itself once there
+ *       is space. The track is not asked again meanwhile.</li>
+ *   <li>A track that reports the same, already recorded race again for the heat on the track is
+ *       asked once more (a reconnect may deliver an old race); the second time the loop stops
+ *       asking and says so, until the track reconnects or the heat changes.</li>
  * </ul>
  *
  * <p>Threading: every method on the UI thread (the session's). Track callbacks hop to the
@@ -45,7 +51,9 @@ import org.rallylab.track.TrackStatus;
  */
 public final class RaceLoop implements AutoCloseable {
 
-    private static final Duration RETRY = Duration.ofSeconds(2);
+    static final Duration RETRY = Duration.ofSeconds(2);
+    /** What the operator reads when the disk is full (issue 11). */
+    static final String DISK_FULL = "The disk is full: free some space; racing resumes by itself.";
 
     private final RallySession session;
     private final Track track;
@@ -60,6 +68,10 @@ public final class RaceLoop implements AutoCloseable {
     private Key refused;
     private TaskScheduler.Scheduled retry;
     private HeldRace held; // raced for the heat on the track: dropped when that changes
+    private Command.RecordRace unwritten; // raced, decided, but the file could not take it yet
+    private String repeatedRaceId;
+    private int repeats;
+    private boolean stoppedForRepeats;
     private TrackStatus trackStatus;
     private Key onTrack;
     private boolean gateOpened;
@@ -227,9 +239,17 @@ public final class RaceLoop implements AutoCloseable {
                 notice = "The held race of heat " + held.heat() + " was dropped: the heat on the track changed.";
                 held = null; // the heat it was raced for is gone (re-staged, ranked by hand, ...)
             }
+            if (unwritten != null) {
+                notice = "The unwritten race of heat " + unwritten.heat() + " was dropped: the heat on the track"
+                        + " changed.";
+                unwritten = null;
+            }
+            repeatedRaceId = null;
+            repeats = 0;
+            stoppedForRepeats = false;
             dryRun = false;
         }
-        boolean wanted = key != null && !manual() && held == null && !key.equals(refused);
+        boolean wanted = key != null && !manual() && held == null && unwritten == null && !key.equals(refused);
         if (outstanding != null && (!wanted || !outstanding.key.equals(key))) {
             cancelOutstanding();
         }
@@ -294,8 +314,14 @@ public final class RaceLoop implements AutoCloseable {
     /** Records a race (from the track or typed in) and follows up on the answer. */
     private Decision record(Command.RecordRace race) {
         Decision decision = session.execute(race);
+        if (decision instanceof Decision.Rejected && session.writeFailure().isPresent()) {
+            keepUnwritten(race);
+            return decision;
+        }
         if (decision instanceof Decision.Accepted) {
             notice = "";
+            repeatedRaceId = null;
+            repeats = 0;
             if (gateOpened && trackStatus != null && Boolean.TRUE.equals(trackStatus.gateReady())) {
                 advance(); // the gate was already closed again before the result came in
             }
@@ -306,11 +332,63 @@ public final class RaceLoop implements AutoCloseable {
             boolean duplicate = session.state().section(race.sectionId()).map(s -> s.hasRace(race.raceId()))
                     .orElse(false);
             notice = duplicate ? notice : decision.message();
+            if (duplicate && repeatedTwice(race)) {
+                publish();
+                return decision;
+            }
         } else {
             notice = decision.message();
         }
         reconcile(); // races the heat again when it is still on the track
         return decision;
+    }
+
+    /**
+     * The rally file could not take {@code race} (a full disk): it is kept, not shown as recorded,
+     * and recorded again every {@link #RETRY} until the disk takes it.
+     */
+    private void keepUnwritten(Command.RecordRace race) {
+        unwritten = race;
+        boolean full = session.writeFailure().map(e -> e.reason() == org.rallylab.store.RallyFileException.Reason.DISK_FULL)
+                .orElse(false);
+        notice = full ? DISK_FULL : "Heat " + race.heat() + "'s race could not be written ("
+                + session.writeFailure().map(Throwable::getMessage).orElse("") + "); it is kept and written again every "
+                + RETRY.toSeconds() + " s.";
+        if (retry != null) {
+            retry.cancel();
+        }
+        retry = scheduler.schedule(RETRY, () -> {
+            retry = null;
+            Command.RecordRace again = unwritten;
+            unwritten = null;
+            if (again != null && !closed && !session.isClosed()) {
+                record(again);
+            }
+        });
+        publish();
+    }
+
+    /**
+     * Whether the track has now reported {@code race}, which the rally already has, twice in a row
+     * for the heat on the track: then the loop stops asking (until a reconnect or another heat) and
+     * says why. A reconnect may deliver an old race once; a track that does it again repeats its ids.
+     */
+    private boolean repeatedTwice(Command.RecordRace race) {
+        if (race.raceId().equals(repeatedRaceId)) {
+            repeats++;
+        } else {
+            repeatedRaceId = race.raceId();
+            repeats = 1;
+        }
+        if (repeats < 2 || onTrack == null) {
+            return false;
+        }
+        refused = onTrack;
+        stoppedForRepeats = true;
+        notice = "The track keeps reporting race " + race.raceId() + ", which is already recorded, for heat "
+                + race.heat() + ": it repeats its race ids. Reset the track (unplug it and plug it back in), or rank"
+                + " heat " + race.heat() + " by hand.";
+        return true;
     }
 
     private void statusChanged(TrackStatus status) {
@@ -327,9 +405,16 @@ public final class RaceLoop implements AutoCloseable {
             advance(); // the gate was closed again
         }
         boolean reconnected = status.connected() && (before == null || !before.connected());
-        if (reconnected && retry != null) {
+        if (reconnected && retry != null && unwritten == null) {
             retry.cancel();
             retry = null;
+        }
+        if (reconnected && stoppedForRepeats) {
+            stoppedForRepeats = false;
+            refused = null;
+            repeatedRaceId = null;
+            repeats = 0;
+            notice = "";
         }
         reconcile();
     }

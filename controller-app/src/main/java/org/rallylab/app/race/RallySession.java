@@ -53,6 +53,7 @@ public final class RallySession implements AutoCloseable {
     private Access access = Access.EVERYTHING;
     private boolean notifying;
     private String lastRaceId;
+    private RallyFileException writeFailure;
     private boolean closed;
 
     private RallySession(EventLog log, Path path, Clock clock, RaceRules rules) throws RallyFileException {
@@ -89,6 +90,15 @@ public final class RallySession implements AutoCloseable {
     /** {@link #open(Path, Clock, RaceRules)} with the default rules. */
     public static RallySession open(Path path, Clock clock) throws RallyFileException {
         return open(path, clock, new RaceRules());
+    }
+
+    /**
+     * Opens a rally file only to look at it, even one whose hash chain is broken (it was changed
+     * after it was written): every command is refused, nothing can be written.
+     */
+    public static RallySession inspect(Path path, Clock clock) throws RallyFileException {
+        RallyFile file = RallyFile.openForInspection(path);
+        return over(file, file.path(), clock, new RaceRules());
     }
 
     /** A session over any event log (tests use a log whose appends fail); it takes the log over. */
@@ -129,6 +139,10 @@ public final class RallySession implements AutoCloseable {
     public Decision execute(Command command) {
         checkOpen();
         Objects.requireNonNull(command, "command");
+        if (log instanceof RallyFile file && file.isReadOnly()) {
+            return new Decision.Rejected(path.getFileName() + " is open read-only, to look at it: nothing can be"
+                    + " changed here.");
+        }
         Optional<String> notYours = access.refusal(state, command);
         if (notYours.isPresent()) {
             return new Decision.Rejected(notYours.get());
@@ -141,12 +155,30 @@ public final class RallySession implements AutoCloseable {
         try {
             stored = log.append(accepted.events());
         } catch (RallyFileException e) {
-            LOG.log(System.Logger.Level.ERROR, "could not append " + command, e);
-            return new Decision.Rejected(e.getMessage());
+            if (e.reason() == RallyFileException.Reason.DISK_FULL) {
+                LOG.log(System.Logger.Level.WARNING, "could not append " + command + ": " + e.getMessage());
+            } else {
+                LOG.log(System.Logger.Level.ERROR, "could not append " + command, e);
+            }
+            writeFailure = e;
+            return new Decision.Rejected(e.reason() == RallyFileException.Reason.DISK_FULL
+                    ? "The disk is full: free some space, then do it again; nothing recorded was lost. ("
+                    + e.getMessage() + ")" : e.getMessage());
         }
+        writeFailure = null;
         stored.forEach(this::fold);
         announce(new SessionChange(command, stored, state));
         return decision;
+    }
+
+    /**
+     * Why the last append failed (a full disk, a pulled stick), when the last command the rules
+     * accepted could not be written; empty once an append succeeds again. The race loop uses it to
+     * keep a race and record it when the disk takes it.
+     */
+    public Optional<RallyFileException> writeFailure() {
+        checkThread();
+        return Optional.ofNullable(writeFailure);
     }
 
     /**
@@ -176,7 +208,7 @@ public final class RallySession implements AutoCloseable {
         checkOpen();
         RallyFile file = rallyFile().orElseThrow(() -> new IllegalStateException(
                 "events from the cloud need a rally file; this session runs over " + log));
-        List<StoredEvent> stored = file.appendFromServer(source, pulled, readUpTo);
+        List<StoredEvent> stored = file.sync().appendFromServer(source, pulled, readUpTo);
         if (!stored.isEmpty()) {
             stored.forEach(this::fold);
             announce(new SessionChange(null, stored, state));

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 import org.rallylab.sync.client.CloudConfig;
@@ -72,15 +70,7 @@ public final class CloudSettings {
         ObjectNode json = JSON.createObjectNode().put("version", VERSION).put("url", config.url())
                 .put("anon_key", config.anonKey());
         Files.createDirectories(folder);
-        Path temp = folder.resolve(FILE_NAME + ".tmp");
-        Files.write(temp, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
-        try {
-            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } catch (AtomicMoveNotSupportedException e) {
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        org.rallylab.store.AtomicFiles.replace(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(json));
     }
 
     @Override

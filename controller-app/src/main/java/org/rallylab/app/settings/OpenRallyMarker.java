@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -69,9 +68,7 @@ public final class OpenRallyMarker {
         }
         try {
             Files.createDirectories(file.getParent());
-            Path temp = file.resolveSibling(FILE_NAME + ".tmp");
-            JSON.writeValue(temp.toFile(), node);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            org.rallylab.store.AtomicFiles.replace(file, JSON.writeValueAsBytes(node));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "could not write " + file + ": " + e.getMessage());
         }

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -121,19 +119,8 @@ public final class RecentRallies {
             }
             return entries;
         } catch (IOException | InvalidPathException | DateTimeParseException e) {
-            setAside(e);
+            SettingsFiles.setAside(file, "list of recent rallies", e, "the list starts over");
             return List.of();
-        }
-    }
-
-    private void setAside(Exception why) {
-        Path backup = file.resolveSibling(FILE_NAME + ".bak");
-        LOG.log(System.Logger.Level.WARNING, "The list of recent rallies " + file + " cannot be read (" + why.getMessage()
-                + "); it was moved to " + backup + " and the list starts over.");
-        try {
-            Files.move(file, backup, StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            LOG.log(System.Logger.Level.WARNING, "Could not move " + file + " aside: " + e.getMessage());
         }
     }
 
@@ -144,16 +131,10 @@ public final class RecentRallies {
         for (Entry e : entries) {
             rallies.addObject().put("path", e.path().toString()).put("opened_at", e.openedAt().toString());
         }
-        Path temporary = file.resolveSibling(FILE_NAME + ".tmp");
         try {
             Files.createDirectories(file.getParent());
-            Files.writeString(temporary, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n",
-                    StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            org.rallylab.store.AtomicFiles.replace(file, (JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root)
+                    + "\n").getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not save the list of recent rallies to " + file + ": "
                     + e.getMessage());

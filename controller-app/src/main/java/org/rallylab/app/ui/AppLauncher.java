@@ -21,8 +21,8 @@ public final class AppLauncher {
     private AppLauncher() {
     }
 
-    /** Runs the app until its last window closes; returns the exit code. */
-    public static int launch(AppOptions options, PrintWriter err) {
+    /** Runs the app until its last window closes; returns the exit code. Its console lines go to {@code out} and {@code err}. */
+    public static int launch(AppOptions options, PrintWriter out, PrintWriter err) {
         String noDisplay = noDisplay(System.getProperty("os.name", ""), System.getenv(),
                 System.getProperty("glass.platform", ""));
         if (noDisplay != null) {
@@ -32,7 +32,7 @@ public final class AppLauncher {
         }
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null
                 || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        RallyLabApp.prepare(options);
+        RallyLabApp.prepare(options, out, err);
         try {
             Application.launch(RallyLabApp.class);
         } catch (RuntimeException | UnsatisfiedLinkError e) {

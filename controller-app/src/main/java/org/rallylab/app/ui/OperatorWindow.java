@@ -79,6 +79,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         notice.setId("notice");
         notice.setWrapText(true);
         Button dismiss = Ui.button("OK", "notice-dismiss", () -> notice(""));
+        dismiss.setMinWidth(Region.USE_PREF_SIZE); // a long notice wraps; the button keeps its word
         noticeBar = new HBox(12, notice, dismiss);
         HBox.setHgrow(notice, Priority.ALWAYS);
         notice.setMaxWidth(Double.MAX_VALUE);

@@ -40,6 +40,9 @@ public final class RallyLabApp extends Application {
     private static final System.Logger LOG = System.getLogger(RallyLabApp.class.getName());
     private static volatile AppOptions options;
     private static volatile int exitCode;
+    /** Where the app's few console lines go: the command line's own (escaping) writers when started from it. */
+    private static volatile java.io.PrintWriter console = new java.io.PrintWriter(System.err, true);
+    private static volatile java.io.PrintWriter report = new java.io.PrintWriter(System.out, true);
 
     private ScheduledExecutorService timer;
     private RallyOpener opener;
@@ -53,6 +56,13 @@ public final class RallyLabApp extends Application {
     static void prepare(AppOptions given) {
         options = given;
         exitCode = 0;
+    }
+
+    /** {@link #prepare(AppOptions)}, with the autopilot's end going to {@code out} and errors to {@code err}. */
+    static void prepare(AppOptions given, java.io.PrintWriter out, java.io.PrintWriter err) {
+        prepare(given);
+        report = java.util.Objects.requireNonNull(out, "out");
+        console = java.util.Objects.requireNonNull(err, "err");
     }
 
     static int exitCode() {
@@ -80,7 +90,8 @@ public final class RallyLabApp extends Application {
         window = new OperatorWindow(stage);
         cloud = new CloudSync(new CloudSettings(o.dataFolder()));
         window.useCloud(new CloudControls(cloud, stage, window::notice));
-        window.useBackup(new BackupControls(stage, window::notice, Clock.systemUTC()));
+        window.useBackup(new BackupControls(stage, window::notice, Clock.systemUTC(),
+                new org.rallylab.app.settings.BackupFolders(o.dataFolder())));
         new ErrorReport(() -> stage, () -> window.rallyFile().orElse(null)).install();
         stage.setOnCloseRequest(e -> Platform.exit());
         probe = StartProbe.fromSystemProperties(stage, window);
@@ -258,15 +269,37 @@ public final class RallyLabApp extends Application {
         try {
             opened(opener.open(file, track), track, o);
             return true;
-        } catch (RallyFileException | IllegalArgumentException e) {
+        } catch (RallyFileException e) {
+            failedToOpen(o, e.getMessage());
+            if (e.reason() == RallyFileException.Reason.CHANGED && !o.exitWhenDone()) {
+                offerInspection(file, e.getMessage());
+            }
+            return false;
+        } catch (IllegalArgumentException e) {
             failedToOpen(o, e.getMessage());
             return false;
         }
     }
 
+    /**
+     * A rally file that cannot be raced on because it was changed after it was written: offers to
+     * look at it read-only, in a window of its own.
+     */
+    private void offerInspection(Path file, String why) {
+        if (!org.rallylab.app.ui.dialogs.Confirm.ask(window.window(), "This rally file cannot be raced on",
+                why + "\n\nLook at what it holds, read-only? Nothing can be changed there.", "Look at it read-only")) {
+            return;
+        }
+        try {
+            org.rallylab.app.ui.inspector.InspectionWindow.show(window.window(), file);
+        } catch (RallyFileException e) {
+            window.notice(e.getMessage());
+        }
+    }
+
     private void failedToOpen(AppOptions o, String message) {
         if (o.exitWhenDone()) {
-            System.err.println("rallylab: " + message);
+            console.println("rallylab: " + message);
             exitCode = 1;
             Platform.exit();
             return;
@@ -309,10 +342,10 @@ public final class RallyLabApp extends Application {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "autopilot stopped", failure);
                 window.notice("Autopilot stopped: " + failure.getMessage());
-                System.err.println("rallylab: autopilot stopped: " + failure.getMessage());
+                console.println("rallylab: autopilot stopped: " + failure.getMessage());
             } else {
                 window.notice("Autopilot: every section is complete.");
-                System.out.println("rallylab: every section of " + day.session().path().getFileName()
+                report.println("rallylab: every section of " + day.session().path().getFileName()
                         + " is complete");
             }
             if (o.exitWhenDone()) {

@@ -17,7 +17,10 @@ import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.command.RaceRules;
 import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.event.EventLimits;
+import org.rallylab.domain.event.Participant;
 import org.rallylab.domain.roster.RegisteredParticipant;
+import org.rallylab.domain.roster.SectionRoster;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
@@ -149,6 +152,44 @@ class ImportPreviewTest {
                 new org.rallylab.domain.roster.SectionRoster());
         assertThat(preview.additions()).isEmpty();
         assertThat(preview.commands(ids())).isEmpty();
+    }
+
+    @Test
+    void issue11_rowsBreakingTheEventLimits_invalidWithTheReason_notCut() {
+        String longName = "A".repeat(EventLimits.MAX_NAME_CHARS + 1);
+        ImportPreview preview = ImportPreview.of(List.of(
+                new RosterRow(2, longName, null, null),
+                new RosterRow(3, "Ben Okafor", "B1234567890123", null),
+                new RosterRow(4, "Cleo\u0007Martin", null, null),
+                new RosterRow(5, "Dev Patel", null, "G".repeat(EventLimits.MAX_NAME_CHARS + 1)),
+                new RosterRow(6, "Elle Roy", "5", "Wolf")), SECTION, new SectionRoster());
+
+        assertThat(preview.invalid()).extracting(ImportPreview.Skipped::message).containsExactly(
+                "Row 2 (" + "A".repeat(37) + "...): name is 101 characters long; at most 100 are allowed",
+                "Row 3 (Ben Okafor): car number B1234567890123 is 14 characters long; at most 12 are allowed",
+                "Row 4 (Cleo\uFFFDMartin): name holds the control character U+0007 at position 5; type it without",
+                "Row 5 (Dev Patel): group name is 101 characters long; at most 100 are allowed");
+        assertThat(preview.commands(ids())).containsExactly(new Command.ImportParticipants(SECTION,
+                List.of(new Command.NewParticipant("id-2", "Elle Roy", "5", "Wolf")), Map.of("Wolf", "id-1")));
+    }
+
+    @Test
+    void issue11_moreRowsThanTheSectionHasRoomFor_theRestInvalid() {
+        SectionRoster roster = new SectionRoster();
+        for (int i = 1; i <= EventLimits.MAX_PARTICIPANTS - 2; i++) {
+            roster.add(new Participant("p" + i, "Kid " + i, null), null);
+        }
+        ImportPreview preview = ImportPreview.of(List.of(
+                new RosterRow(2, "Ava Chen", null, null), new RosterRow(3, "Ben Okafor", null, null),
+                new RosterRow(4, "Cleo Martin", null, null), new RosterRow(5, "Dev Patel", null, null)),
+                SECTION, roster);
+
+        assertThat(preview.additions()).extracting(a -> a.row().name()).containsExactly("Ava Chen", "Ben Okafor");
+        assertThat(preview.invalid()).extracting(ImportPreview.Skipped::message).containsExactly(
+                "Row 4 (Cleo Martin): the section would then hold more than 1000 participants, the most a roster"
+                        + " holds; import this row into another section",
+                "Row 5 (Dev Patel): the section would then hold more than 1000 participants, the most a roster"
+                        + " holds; import this row into another section");
     }
 
     @Test

@@ -128,17 +128,6 @@ class RosterFileProblemsTest {
     }
 
     @Test
-    void read_tooManyRows_refused() throws Exception {
-        StringBuilder text = new StringBuilder("Name\n");
-        for (int i = 0; i <= 10_000; i++) {
-            text.append("Driver ").append(i).append('\n');
-        }
-        Path file = Files.writeString(folder.resolve("roster.csv"), text);
-        assertThat(refusal(file)).isEqualTo("roster.csv has more than 10000 participant rows, far more than a"
-                + " section has. Check that this is the roster file.");
-    }
-
-    @Test
     void read_everyRefusal_isARosterFileExceptionNeverAnotherThrowable() throws Exception {
         byte[] zipHeaderOnly = {'P', 'K', 3, 4, 0, 0};
         Path file = Files.write(folder.resolve("x.xlsx"), zipHeaderOnly);

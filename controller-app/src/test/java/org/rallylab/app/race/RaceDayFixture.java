@@ -49,6 +49,61 @@ final class RaceDayFixture {
         return f;
     }
 
+    /**
+     * A new rally file "Test Rally" on a disk the test fills up: while {@code disk.full} is set,
+     * appends fail as SQLite's do on a full disk (the real full disk is drilled in event-store's
+     * DiskFullTest; here the race loop's answer to it is what counts).
+     */
+    static RaceDayFixture createOnDiskThatFills(Path folder, DiskThatFills disk) throws RallyFileException {
+        Path file = folder.resolve("race-day.rallylab");
+        RaceDayFixture f = new RaceDayFixture(file, null);
+        disk.file = RallyFile.create(file);
+        f.session = RallySession.over(disk, file, f.time, new org.rallylab.domain.command.RaceRules());
+        f.ok(new Command.CreateRally(RALLY, "Test Rally", "2026-02-14", "organizer@example.org"));
+        return f;
+    }
+
+    /** A rally file whose appends fail with the store's full-disk refusal while {@link #full} is set. */
+    static final class DiskThatFills implements org.rallylab.store.EventLog {
+        RallyFile file;
+        boolean full;
+
+        @Override
+        public List<StoredEvent> append(List<? extends DomainEvent> events) throws RallyFileException {
+            if (full) {
+                throw new RallyFileException(RallyFileException.Reason.DISK_FULL, file.path(), "cannot append "
+                        + events.size() + " event(s) to " + file.path() + ": the disk is full. Free some space (delete"
+                        + " files you do not need, empty the trash); nothing recorded was lost");
+            }
+            return file.append(events);
+        }
+
+        @Override
+        public void replay(java.util.function.Consumer<StoredEvent> each) throws RallyFileException {
+            file.replay(each);
+        }
+
+        @Override
+        public List<StoredEvent> readAfter(long sequence, int limit) throws RallyFileException {
+            return file.readAfter(sequence, limit);
+        }
+
+        @Override
+        public long lastSequence() throws RallyFileException {
+            return file.lastSequence();
+        }
+
+        @Override
+        public java.util.Optional<String> rallyId() {
+            return file.rallyId();
+        }
+
+        @Override
+        public void close() throws RallyFileException {
+            file.close();
+        }
+    }
+
     /** Opens the rally file again (after a "crash"), with new time and buses. */
     static RaceDayFixture reopen(Path file) throws RallyFileException {
         RaceDayFixture f = new RaceDayFixture(file, null);

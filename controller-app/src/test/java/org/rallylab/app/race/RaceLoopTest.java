@@ -32,7 +32,12 @@ class RaceLoopTest {
 
     /** Six cars checked in, the loop on a 4-lane fake track (connected, gate ready), heat 1 staged. */
     private void started() throws Exception {
-        f = RaceDayFixture.create(folder);
+        started(RaceDayFixture.create(folder));
+    }
+
+    /** The same on {@code fixture}'s rally file. */
+    private void started(RaceDayFixture fixture) {
+        f = fixture;
         section = f.section("Kub Kars", 6);
         IntStream.rangeClosed(1, 6).forEach(car -> f.ok(new Command.MarkArrived(section, String.valueOf(car))));
         track = new FakeTrack(4);
@@ -171,6 +176,79 @@ class RaceLoopTest {
         assertThat(f.loop.current().notice()).isEmpty();
         assertThat(track.lastCall().heat().number()).isEqualTo(2);
         assertThat(track.lastCall().future()).isNotDone();
+    }
+
+    /**
+     * Issue 11: the track keeps answering with a race the rally already has (its race ids repeat).
+     * It was asked again for ever; now the second repeat stops the asking and says what to do,
+     * until the track reconnects.
+     */
+    @Test
+    void race_trackRepeatsARecordedRace_reportedAfterTheSecondTime_issue11() throws Exception {
+        started();
+        f.loop.setAutoAdvance(false);
+        CompletedRace first = raceHeat();
+        f.loop.nextHeat();
+        f.newOnDisk();
+        track.finish(first);
+        f.ui.runPending();
+        assertThat(f.loop.current().notice()).as("once: an old race after a reconnect").isEmpty();
+        int asked = track.calls().size();
+
+        track.finish(first);
+        f.ui.runPending();
+
+        assertThat(f.loop.current().notice()).isEqualTo("The track keeps reporting race " + first.raceId()
+                + ", which is already recorded, for heat 2: it repeats its race ids. Reset the track (unplug it and"
+                + " plug it back in), or rank heat 2 by hand.");
+        assertThat(track.calls()).as("not asked again").hasSize(asked);
+        assertThat(f.newOnDisk()).isEmpty();
+        f.time.advance(Duration.ofSeconds(10));
+        assertThat(track.calls()).hasSize(asked);
+
+        track.status(track.disconnected("unplugged"));
+        f.ui.runPending();
+        track.status(track.ready(true, "IDLE"));
+        f.ui.runPending();
+        assertThat(track.calls()).as("asked again after the reset").hasSize(asked + 1);
+        assertThat(f.loop.current().notice()).isEmpty();
+        raceHeat();
+        assertThat(types(f.newOnDisk())).containsExactly("RaceCompleted");
+    }
+
+    /**
+     * Issue 11: the disk fills during a race. The race is kept, not shown as recorded, the operator
+     * reads that racing resumes by itself, the track is not asked again meanwhile, and once there
+     * is space the same race is recorded without anyone doing anything.
+     */
+    @Test
+    void race_diskFull_raceKeptAndRecordedByItselfOnceThereIsSpace_issue11() throws Exception {
+        RaceDayFixture.DiskThatFills disk = new RaceDayFixture.DiskThatFills();
+        started(RaceDayFixture.createOnDiskThatFills(folder, disk));
+        disk.full = true;
+
+        gate(false);
+        CompletedRace race = track.finish(GOOD);
+        f.ui.runPending();
+
+        assertThat(f.loop.current().notice()).isEqualTo("The disk is full: free some space; racing resumes by itself.");
+        assertThat(f.s(section).result(1)).as("nothing unwritten is shown as recorded").isEmpty();
+        assertThat(f.newOnDisk()).isEmpty();
+        assertThat(f.screens.all()).noneMatch(m -> m instanceof AudienceMessage.Results);
+        assertThat(track.calls()).as("the track is not asked again meanwhile").hasSize(1);
+        f.time.advance(RaceLoop.RETRY);
+        assertThat(f.newOnDisk()).as("still full").isEmpty();
+        assertThat(f.loop.current().notice()).startsWith("The disk is full");
+
+        disk.full = false; // the operator deleted some files
+        f.time.advance(RaceLoop.RETRY);
+
+        assertThat(f.newOnDisk()).singleElement().isInstanceOfSatisfying(RaceCompleted.class,
+                r -> assertThat(r.raceId()).isEqualTo(race.raceId()));
+        assertThat(f.s(section).result(1)).isPresent();
+        assertThat(f.loop.current().notice()).isEmpty();
+        gate(true);
+        assertThat(types(f.newOnDisk())).containsExactly("HeatStaged");
     }
 
     @Test

@@ -114,7 +114,7 @@ class CloudRolesTest {
             worker.pullNow();
             await(() -> file.rebuild().section(kubKars).orElseThrow().registration().participants().stream()
                     .anyMatch(p -> p.name().equals("Zoe Registered")));
-            assertThat(file.countOwnAfter(file.syncCursor(worker.target()))).as("pulled, not pushed back").isZero();
+            assertThat(file.sync().countOwnAfter(file.sync().syncCursor(worker.target()))).as("pulled, not pushed back").isZero();
             worker.close();
         }
     }
@@ -168,7 +168,7 @@ class CloudRolesTest {
 
     /** The organizer's laptop puts the rally in the cloud; returns its worker (pushing and pulling), synced. */
     private PushWorker putInTheCloud(RallyFile file) throws Exception {
-        file.acknowledge(PushWorker.TARGET_PREFIX + server.url(), 0);
+        file.sync().acknowledge(PushWorker.TARGET_PREFIX + server.url(), 0);
         PushWorker worker = PushWorker.start(file, new CloudClient(config),
                 SessionHolder.inMemory(session(ORGANIZER), s -> { }), PullSink.into(file));
         await(() -> worker.status() instanceof SyncStatus.Synced);

@@ -99,6 +99,46 @@ class StartScreenTest {
         assertThat(Files.readAllBytes(junk)).isEqualTo(before);
     }
 
+    /**
+     * Issue 11: a rally file whose hash chain shows it was changed after it was written is refused
+     * for racing with the event that does not match, and offered read-only; nothing is changed.
+     */
+    @Test
+    void a_rally_file_changed_after_it_was_written_is_refused_and_offered_read_only() throws Exception {
+        Path file = folder.resolve("changed.rallylab");
+        try (var session = org.rallylab.app.race.RallySession.create(file, Clock.systemUTC())) {
+            session.execute(new org.rallylab.domain.command.Command.CreateRally("8d4c5a2e-0d6b-4c55-9a0e-6f1d2b3c4d5e",
+                    "Spring Rally", "2026-04-11", "organizer@example.org"));
+            session.execute(new org.rallylab.domain.command.Command.CreateSection("s-1", "Kub Kars",
+                    "organizer@example.org"));
+        }
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + file); var s = db.createStatement()) {
+            s.execute("DROP TRIGGER events_append_only_update");
+            s.execute("UPDATE events SET payload = replace(payload, 'Kub Kars', 'Cub Cars') WHERE sequence = 2");
+            s.execute("CREATE TRIGGER events_append_only_update BEFORE UPDATE ON events"
+                    + " BEGIN SELECT RAISE(ABORT, 'events are append-only: a stored event is never changed'); END");
+        }
+        byte[] before = Files.readAllBytes(file);
+
+        javafx.application.Platform.runLater(() -> startScreenActions().open(file));
+        Window offer = awaitWindow("This rally file cannot be raced on");
+
+        assertThat(UiFixture.fx(() -> app.window().openDay().isPresent())).isFalse();
+        assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("changed.rallylab was changed after it was"
+                + " written: event 2 (SectionCreated) does not match the hash chain");
+        robot.targetWindow(offer).clickOn("#confirm-action");
+        Window inspection = awaitWindow("RallyLab – changed.rallylab (read-only)");
+        robot.targetWindow(inspection);
+        assertThat(robot.lookup("#inspection-banner").queryLabeled().getText())
+                .startsWith("Read-only: event 2 (SectionCreated) does not match the hash chain");
+        assertThat(robot.lookup("#event-count").queryLabeled().getText()).isEqualTo("2 events");
+        Screenshots.take(inspection, "inspection-read-only");
+        UiFixture.fxRun(() -> ((Stage) inspection).close());
+        assertThat(Files.readAllBytes(file)).isEqualTo(before);
+        assertThat(Files.list(folder).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("changed")))
+                .containsExactly("changed.rallylab");
+    }
+
     private StartScreen.Actions startScreenActions() {
         return app.startActions();
     }

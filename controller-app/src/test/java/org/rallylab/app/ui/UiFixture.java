@@ -85,6 +85,11 @@ public final class UiFixture implements AutoCloseable {
         });
     }
 
+    /** Opens an existing rally file again, in manual mode. */
+    public static UiFixture reopen(Path file, Stage owner) {
+        return open(file, null, owner, () -> RallySession.open(file, Clock.systemUTC()));
+    }
+
     private static UiFixture open(Path file, Track track, Stage owner, Callable<RallySession> session) {
         ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "ui-test-timer");

@@ -10,10 +10,12 @@ import org.rallylab.domain.state.RallyState;
 
 /**
  * A backup file, read and checked completely ({@link BackupFiles#read}): the rally, when the
- * backup was written, the rally file's writer id and sync targets, and every event in order.
+ * backup was written, the rally file's writer id and sync targets, every event in order, and the
+ * head of the rally file's hash chain ({@link org.rallylab.store.EventChain}; null for a backup
+ * written before RallyLab kept one), which a restored file must reproduce.
  */
 public record Backup(String rallyId, String rallyName, Instant writtenAt, long writerId, List<String> syncTargets,
-                     List<BackupEvent> events) {
+                     List<BackupEvent> events, String chainHead) {
 
     public Backup {
         Objects.requireNonNull(rallyId, "rallyId");

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
 import org.rallylab.store.InvalidInputException;
+import org.rallylab.store.Disk;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
 

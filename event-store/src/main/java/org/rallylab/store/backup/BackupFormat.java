@@ -15,7 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import org.rallylab.domain.event.EventJson;
 import org.rallylab.store.RallyFile;
+import org.rallylab.store.EventChain;
 import org.rallylab.store.StoredEvent;
+import org.rallylab.store.SyncLedger;
 
 /**
  * The backup file's keys and its two checksums, and the encoding of a rally file's snapshot
@@ -39,6 +41,7 @@ final class BackupFormat {
     static final String K_WRITER_ID = "writer_id";
     static final String K_SYNC_TARGETS = "sync_targets";
     static final String K_HEADER_SHA256 = "header_sha256";
+    static final String K_CHAIN_HEAD = "chain_head";
     static final String K_EVENTS = "events";
 
     static final String E_ID = "client_event_id";
@@ -62,7 +65,7 @@ final class BackupFormat {
      * byte of it is covered by one of the checksums.
      */
     static byte[] encode(RallyFile.Snapshot snapshot, String rallyId, String rallyName, Instant at) {
-        Map<Long, RallyFile.RemoteMark> remote = new HashMap<>();
+        Map<Long, SyncLedger.RemoteMark> remote = new HashMap<>();
         snapshot.remote().forEach(mark -> remote.put(mark.sequence(), mark));
         ArrayNode events = JSON.createArrayNode();
         for (StoredEvent stored : snapshot.events()) {
@@ -71,7 +74,7 @@ final class BackupFormat {
             event.put(E_TYPE, stored.type());
             event.put(E_TIMESTAMP, stored.timestamp());
             event.set(E_PAYLOAD, parse(stored.payloadJson()));
-            RallyFile.RemoteMark mark = remote.get(stored.sequence());
+            SyncLedger.RemoteMark mark = remote.get(stored.sequence());
             if (mark != null) {
                 event.put(E_SOURCE, mark.source());
                 event.put(E_SERVER_ID, mark.serverId());
@@ -89,6 +92,7 @@ final class BackupFormat {
         header.put(K_WRITER_ID, snapshot.writerId());
         ArrayNode targets = header.putArray(K_SYNC_TARGETS);
         snapshot.syncTargets().forEach(targets::add);
+        header.put(K_CHAIN_HEAD, snapshot.chainHead());
         header.put(K_HEADER_SHA256, sha256(compact(header)));
         byte[] headerBytes = compact(header);
         byte[] key = (",\"" + K_EVENTS + "\":").getBytes(java.nio.charset.StandardCharsets.UTF_8);
@@ -98,6 +102,20 @@ final class BackupFormat {
         System.arraycopy(eventBytes, 0, document, headerBytes.length - 1 + key.length, eventBytes.length);
         document[document.length - 1] = '}';
         return document;
+    }
+
+    /**
+     * The head of the {@link EventChain} over a backup's {@code events}: each event's type,
+     * timestamp and payload (compact JSON, keys in file order: the payload as the rally file
+     * stored it).
+     */
+    static String chainHead(JsonNode events) {
+        EventChain chain = new EventChain();
+        for (JsonNode event : events) {
+            chain.add(event.get(E_TYPE).textValue(), event.get(E_TIMESTAMP).longValue(),
+                    new String(compact(event.get(E_PAYLOAD)), java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return chain.headHex();
     }
 
     /** The document's header: every top-level key but {@code events} and {@code header_sha256}, in file order. */

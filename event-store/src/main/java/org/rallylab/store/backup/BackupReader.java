@@ -6,6 +6,7 @@ import static org.rallylab.store.backup.BackupFormat.E_SERVER_ID;
 import static org.rallylab.store.backup.BackupFormat.E_SOURCE;
 import static org.rallylab.store.backup.BackupFormat.E_TIMESTAMP;
 import static org.rallylab.store.backup.BackupFormat.E_TYPE;
+import static org.rallylab.store.backup.BackupFormat.K_CHAIN_HEAD;
 import static org.rallylab.store.backup.BackupFormat.K_EVENTS;
 import static org.rallylab.store.backup.BackupFormat.K_EVENT_COUNT;
 import static org.rallylab.store.backup.BackupFormat.K_FORMAT;
@@ -94,13 +95,18 @@ final class BackupReader {
             throw new Refusal("header_sha256 does not match the rally's details (rally_id to sync_targets): "
                     + DAMAGED);
         }
+        String chainHead = root.has(K_CHAIN_HEAD) ? sha(root, K_CHAIN_HEAD) : null;
         List<BackupEvent> backupEvents = events(events, rallyId);
+        if (chainHead != null && !chainHead.equals(BackupFormat.chainHead(events))) {
+            throw new Refusal("chain_head does not match the events' hash chain: " + DAMAGED);
+        }
         String foldedName = fold(backupEvents).rallyName();
         if (!foldedName.equals(rallyName)) {
             throw new Refusal("rally_name \"" + rallyName + "\" is not the name the events give the rally (\""
                     + foldedName + "\"); " + DAMAGED);
         }
-        return new Backup(rallyId, rallyName, Instant.ofEpochMilli(writtenAt), writerId, syncTargets, backupEvents);
+        return new Backup(rallyId, rallyName, Instant.ofEpochMilli(writtenAt), writerId, syncTargets, backupEvents,
+                chainHead);
     }
 
     private static void formatAndVersion(ObjectNode root) throws Refusal {
@@ -210,17 +216,15 @@ final class BackupReader {
         return new BackupEvent(n, event, source.textValue(), row);
     }
 
+    /** The reader's and the writer's one check of the log ({@link BackupLog}). */
     private static RallyState fold(List<BackupEvent> events) throws Refusal {
-        RallyState state = RallyState.empty();
-        for (BackupEvent e : events) {
-            try {
-                state.apply(e.event());
-            } catch (RuntimeException failure) {
-                throw new Refusal("event " + e.clientEventId() + " (" + e.event().type() + ") cannot be replayed"
-                        + " after the events before it (" + failure + "); " + DAMAGED);
-            }
+        List<DomainEvent> domain = new ArrayList<>(events.size());
+        events.forEach(e -> domain.add(e.event()));
+        try {
+            return BackupLog.check(domain);
+        } catch (BackupLog.Problem problem) {
+            throw new Refusal(problem.getMessage() + "; " + DAMAGED);
         }
-        return state;
     }
 
     private static String text(ObjectNode node, String key) throws Refusal {

@@ -31,7 +31,12 @@ final class BackupRestore {
                 start = end;
             }
             for (String target : backup.syncTargets()) {
-                file.acknowledge(target, 0);
+                file.sync().acknowledge(target, 0);
+            }
+            if (backup.chainHead() != null && !backup.chainHead().equals(file.chainHead())) {
+                throw new RallyFileException(RallyFileException.Reason.CORRUPT, newRallyFile, "the restored events"
+                        + " do not end in the backup's chain head (" + backup.chainHead() + "): nothing was"
+                        + " restored; report this with the backup file");
             }
             return new BackupFiles.Restored(newRallyFile, backup.rallyId(), backup.rallyName(), events.size());
         });
@@ -57,7 +62,7 @@ final class BackupRestore {
                 remote.add(new RemoteEvent(e.serverId(), e.event()));
                 lastRow = Math.max(lastRow, e.serverId());
             }
-            stored = file.appendFromServer(first.source(), remote, lastRow);
+            stored = file.sync().appendFromServer(first.source(), remote, lastRow);
         } else {
             List<DomainEvent> own = new ArrayList<>(run.size());
             run.forEach(e -> own.add(e.event()));

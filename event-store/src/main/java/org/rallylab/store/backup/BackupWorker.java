@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.rallylab.store.Disk;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
 

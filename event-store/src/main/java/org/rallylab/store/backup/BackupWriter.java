@@ -1,15 +1,16 @@
 package org.rallylab.store.backup;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.ThreadLocalRandom;
-import org.rallylab.domain.event.RallyCreated;
+import java.util.ArrayList;
+import java.util.List;
+import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.state.RallyState;
+import org.rallylab.store.AtomicFiles;
+import org.rallylab.store.Disk;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
 import org.rallylab.store.StoredEvent;
@@ -24,7 +25,7 @@ import org.rallylab.store.StoredEvent;
 final class BackupWriter {
 
     /** The bytes handed to the disk per write call. */
-    static final int CHUNK_BYTES = 64 * 1024;
+    static final int CHUNK_BYTES = AtomicFiles.CHUNK_BYTES;
     static final String TEMP_PREFIX = ".rallylab-backup-";
     static final String TEMP_SUFFIX = ".tmp";
 
@@ -33,7 +34,7 @@ final class BackupWriter {
 
     static BackupFiles.Written write(RallyFile file, Path folder, Disk disk, Clock clock) throws IOException {
         RallyFile.Snapshot snapshot = snapshot(file);
-        RallyState state = fold(file, snapshot);
+        RallyState state = check(file, snapshot);
         Instant at = Instant.ofEpochMilli(clock.millis());
         byte[] bytes = BackupFormat.encode(snapshot, state.rallyId().orElseThrow(), state.rallyName(), at);
         Path target = folder.resolve(BackupFiles.FILE_NAME);
@@ -41,25 +42,11 @@ final class BackupWriter {
             throw DiskTrouble.gone(folder);
         }
         refuseAnotherRallysBackup(target, state.rallyId().orElseThrow());
-        Path temp = folder.resolve(TEMP_PREFIX + Long.toHexString(ThreadLocalRandom.current().nextLong())
-                + TEMP_SUFFIX);
-        boolean renamed = false;
         try {
-            try (FileChannel channel = disk.create(temp)) {
-                for (int start = 0; start < bytes.length; start += CHUNK_BYTES) {
-                    disk.write(channel, ByteBuffer.wrap(bytes, start, Math.min(CHUNK_BYTES, bytes.length - start)));
-                }
-                disk.force(channel);
-            }
-            disk.move(temp, target);
-            renamed = true;
-            disk.syncFolder(folder);
-            removeLeftovers(folder);
+            AtomicFiles.replace(target, bytes, TEMP_PREFIX, disk);
         } catch (IOException | RuntimeException e) {
-            if (!renamed) {
-                deleteQuietly(temp);
-            }
-            throw DiskTrouble.explain(folder, e, renamed);
+            boolean renamed = e instanceof AtomicFiles.NotSynced;
+            throw DiskTrouble.explain(folder, renamed ? e.getCause() : e, renamed);
         }
         return new BackupFiles.Written(target, snapshot.events().size(), bytes.length, at);
     }
@@ -98,16 +85,13 @@ final class BackupWriter {
         }
     }
 
-    /** Folds the snapshot, refusing a log a backup could not restore. */
-    private static RallyState fold(RallyFile file, RallyFile.Snapshot snapshot) {
+    /**
+     * Refuses a log a backup of which could not be restored: the reader's own checks
+     * ({@link BackupLog}), so what is written is what restores.
+     */
+    private static RallyState check(RallyFile file, RallyFile.Snapshot snapshot) {
         if (snapshot.events().isEmpty()) {
             throw new IllegalStateException(file.path().getFileName() + " has no events yet: nothing to back up");
-        }
-        StoredEvent first = snapshot.events().get(0);
-        if (!(first.event() instanceof RallyCreated)) {
-            throw new IllegalStateException("cannot back up " + file.path().getFileName() + ": it starts with "
-                    + first.type() + ", not RallyCreated, so a backup of it could not be restored;"
-                    + " export it as JSON Lines instead");
         }
         long expected = 1;
         for (StoredEvent stored : snapshot.events()) {
@@ -116,31 +100,14 @@ final class BackupWriter {
                         + " from " + (expected - 2) + " to " + stored.sequence() + "; run verify on it");
             }
         }
-        RallyState state = RallyState.empty();
-        snapshot.events().forEach(stored -> state.apply(stored.event()));
-        return state;
-    }
-
-    /**
-     * Deletes temporary files an earlier write left when the stick was pulled or the power went
-     * (the backup itself is in place by now, so they are never needed).
-     */
-    private static void removeLeftovers(Path folder) {
-        try (java.nio.file.DirectoryStream<Path> left = Files.newDirectoryStream(folder,
-                TEMP_PREFIX + "*" + TEMP_SUFFIX)) {
-            for (Path file : left) {
-                deleteQuietly(file);
-            }
-        } catch (IOException | SecurityException e) {
-            // leftovers are harmless: a backup reader only ever opens rallylab-backup.json
-        }
-    }
-
-    private static void deleteQuietly(Path temp) {
+        List<DomainEvent> events = new ArrayList<>(snapshot.events().size());
+        snapshot.events().forEach(stored -> events.add(stored.event()));
         try {
-            Files.deleteIfExists(temp);
-        } catch (IOException | SecurityException e) {
-            // cleanup after another failure: that failure is the one reported
+            return BackupLog.check(events);
+        } catch (BackupLog.Problem problem) {
+            throw new IllegalStateException("cannot back up " + file.path().getFileName() + ": " + problem.getMessage()
+                    + ", so a backup of it could not be restored; save a copy of the rally file instead");
         }
     }
+
 }

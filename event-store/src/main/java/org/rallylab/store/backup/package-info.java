@@ -14,7 +14,7 @@
  * {"format":"rallylab-backup","version":1,"rally_id":"&lt;uuid&gt;","rally_name":"Kub Kar Rally 2026",
  *  "written_at":1708012345678,"event_count":312,"sha256":"&lt;64 hex&gt;",
  *  "writer_id":48213377,"sync_targets":["supabase:https://abc.supabase.co"],
- *  "header_sha256":"&lt;64 hex&gt;",
+ *  "chain_head":"&lt;64 hex&gt;","header_sha256":"&lt;64 hex&gt;",
  *  "events":[{"client_event_id":1,"type":"RallyCreated","timestamp":1708012300000,
  *             "payload":{"rally_id":"&lt;uuid&gt;","rally_name":"Kub Kar Rally 2026",...}},
  *            ...,
@@ -42,6 +42,9 @@
  *     <code>&#92;u00XX</code> with upper-case hex, JavaScript with lower-case). A reader computes it from
  *     the parsed array serialized again compactly in the same key order, so the whitespace of the
  *     file does not matter to it.</li>
+ * <li>{@code chain_head} (an addition of this RallyLab): the head of the rally file's hash chain
+ *     ({@link org.rallylab.store.EventChain}) when the backup was written. The reader recomputes it
+ *     from the events (type, timestamp, compact payload); a restored file must end in it.</li>
  * <li>{@code header_sha256} (an addition of this RallyLab): the same hash of the top-level
  *     object with {@code events} and {@code header_sha256} left out, keys in file order. It
  *     covers {@code written_at}, {@code writer_id} and {@code sync_targets}, which nothing else
@@ -49,8 +52,11 @@
  * </ul>
  *
  * This RallyLab writes the file compactly (no whitespace at all), so every byte is covered by a
- * checksum, and requires every key above: a backup that lost one, or whose bytes changed, is
- * refused. Keys it does not know are ignored (they are still covered by the checksums).
+ * checksum, and requires every key above but {@code chain_head} (written by RallyLab since rally
+ * file schema 4): a backup that lost one, or whose bytes changed, is refused. Keys it does not
+ * know are ignored (they are still covered by the checksums). Writer and reader check the log the
+ * same way ({@code BackupLog}: the entry check every event passes on its way into a rally file,
+ * then the fold), so a backup that was written is one that restores.
  *
  * <h2>Safety</h2>
  *

@@ -119,7 +119,7 @@ public final class RosterPackageJson {
      * or the new one, never half of one.
      */
     public static void writeFile(RosterPackage p, Path file) throws IOException {
-        AtomicFile.replace(file, write(p).getBytes(StandardCharsets.UTF_8));
+        org.rallylab.store.AtomicFiles.replace(file, write(p).getBytes(StandardCharsets.UTF_8));
     }
 
     private static RosterPackage parse(String json) throws RosterProblem {

@@ -96,14 +96,14 @@ final class BackupRallies {
                         remote.add(new RemoteEvent(serverId, e));
                         serverId += 3;
                     }
-                    file.appendFromServer(CLOUD, remote, serverId);
+                    file.sync().appendFromServer(CLOUD, remote, serverId);
                 } else {
                     file.append(log.subList(start, end));
                 }
                 start = end;
             }
-            file.acknowledge(CLOUD, Math.min(5, file.lastSequence()));
-            file.acknowledge(SECOND_CLOUD, 0);
+            file.sync().acknowledge(CLOUD, Math.min(5, file.lastSequence()));
+            file.sync().acknowledge(SECOND_CLOUD, 0);
             return file;
         } catch (RallyFileException | RuntimeException e) {
             file.close();

@@ -343,7 +343,7 @@ class BackupRefusalTest {
         assertThat(read.events()).hasSize(events.size());
         BackupFiles.Restored restored = BackupFiles.restore(backup, folder.resolve("restored" + RallyFile.EXTENSION));
         try (RallyFile file = RallyFile.openReadOnly(restored.file())) {
-            assertThat(file.writerId()).isZero();
+            assertThat(file.sync().writerId()).isZero();
             assertThat(file.verify().problems()).isEmpty();
         }
     }

@@ -1,5 +1,6 @@
 package org.rallylab.store.backup;
 
+import org.rallylab.store.Disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.rallylab.store.backup.BackupRallies.CLOUD;
@@ -57,18 +58,18 @@ class BackupRoundTripTest {
                 RallyState state = original.rebuild();
                 assertThat(copy.rebuild()).isEqualTo(state);
                 assertThat(standings(copy.rebuild())).isEqualTo(standings(state)).hasSize(3);
-                assertThat(copy.writerId()).isEqualTo(original.writerId()).isPositive();
+                assertThat(copy.sync().writerId()).isEqualTo(original.sync().writerId()).isPositive();
                 List<StoredEvent> before = original.readAfter(0, 10_000);
                 assertThat(copy.readAfter(0, 10_000)).isEqualTo(before);
-                assertThat(copy.readOwnAfter(0, 10_000)).isEqualTo(original.readOwnAfter(0, 10_000))
+                assertThat(copy.sync().readOwnAfter(0, 10_000)).isEqualTo(original.sync().readOwnAfter(0, 10_000))
                         .hasSizeLessThan(before.size())
                         .allSatisfy(e -> assertThat(e.sectionId()).isNotEqualTo(section(2)));
                 assertThat(copy.snapshot().remote()).isEqualTo(original.snapshot().remote()).isNotEmpty();
-                assertThat(copy.pullCursor(CLOUD)).isEqualTo(copy.snapshot().remote().get(
+                assertThat(copy.sync().pullCursor(CLOUD)).isEqualTo(copy.snapshot().remote().get(
                         copy.snapshot().remote().size() - 1).serverId());
-                assertThat(copy.hasSyncCursor(CLOUD)).isTrue();
-                assertThat(copy.hasSyncCursor(SECOND_CLOUD)).isTrue();
-                assertThat(copy.syncCursor(CLOUD)).isZero();
+                assertThat(copy.sync().hasSyncCursor(CLOUD)).isTrue();
+                assertThat(copy.sync().hasSyncCursor(SECOND_CLOUD)).isTrue();
+                assertThat(copy.sync().syncCursor(CLOUD)).isZero();
             }
         }
     }
@@ -87,7 +88,7 @@ class BackupRoundTripTest {
             assertThat(backup.rallyId()).isEqualTo(RALLY);
             assertThat(backup.rallyName()).isEqualTo(RALLY_NAME);
             assertThat(backup.writtenAt()).isEqualTo(NOON);
-            assertThat(backup.writerId()).isEqualTo(original.writerId());
+            assertThat(backup.writerId()).isEqualTo(original.sync().writerId());
             assertThat(backup.syncTargets()).containsExactly(CLOUD, SECOND_CLOUD);
             assertThat(backup.state()).isEqualTo(original.rebuild());
             List<StoredEvent> stored = original.readAfter(0, 10_000);
@@ -120,7 +121,7 @@ class BackupRoundTripTest {
             JsonNode root = plain.readTree(bytes);
             assertThat(root.get("sha256").asText()).isEqualTo(sha256(plain.writeValueAsBytes(root.get("events"))));
             assertThat(root.get("event_count").asLong()).isEqualTo(original.lastSequence());
-            assertThat(root.get("writer_id").asLong()).isEqualTo(original.writerId());
+            assertThat(root.get("writer_id").asLong()).isEqualTo(original.sync().writerId());
             JsonNode first = root.get("events").get(0);
             List<String> keys = new java.util.ArrayList<>();
             first.fieldNames().forEachRemaining(keys::add);
@@ -207,8 +208,8 @@ class BackupRoundTripTest {
                 assertThat(copy.rebuild()).isEqualTo(RallyState.replay(log));
                 assertThat(copy.snapshot().remote()).isEmpty();
                 assertThat(copy.snapshot().syncTargets()).isEmpty();
-                assertThat(copy.readOwnAfter(0, 10_000)).hasSize(log.size());
-                assertThat(copy.writerId()).isEqualTo(original.writerId());
+                assertThat(copy.sync().readOwnAfter(0, 10_000)).hasSize(log.size());
+                assertThat(copy.sync().writerId()).isEqualTo(original.sync().writerId());
             }
         }
     }
@@ -219,14 +220,14 @@ class BackupRoundTripTest {
         Path restoredPath = folder.resolve("restored" + RallyFile.EXTENSION);
         try (RallyFile original = BackupRallies.rallyFile(folder.resolve("two" + RallyFile.EXTENSION),
                 log, Set.of(section(1)))) {
-            original.appendFromServer(SECOND_CLOUD, List.of(new org.rallylab.store.RemoteEvent(7,
+            original.sync().appendFromServer(SECOND_CLOUD, List.of(new org.rallylab.store.RemoteEvent(7,
                     BackupRallies.invite(1))), 9);
             original.append(BackupRallies.invite(2));
             BackupFiles.restore(BackupFiles.write(original, stick()).file(), restoredPath);
             try (RallyFile copy = RallyFile.openReadOnly(restoredPath)) {
                 assertThat(copy.snapshot().remote()).isEqualTo(original.snapshot().remote());
-                assertThat(copy.readOwnAfter(0, 10_000)).isEqualTo(original.readOwnAfter(0, 10_000));
-                assertThat(copy.pullCursor(SECOND_CLOUD)).isEqualTo(7);
+                assertThat(copy.sync().readOwnAfter(0, 10_000)).isEqualTo(original.sync().readOwnAfter(0, 10_000));
+                assertThat(copy.sync().pullCursor(SECOND_CLOUD)).isEqualTo(7);
                 assertThat(copy.verify().problems()).isEmpty();
             }
         }

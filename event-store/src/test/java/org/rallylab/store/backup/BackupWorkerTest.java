@@ -1,10 +1,10 @@
 package org.rallylab.store.backup;
 
+import org.rallylab.store.Disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,26 +90,6 @@ class BackupWorkerTest {
                 }
             }
             return LOCAL.create(temp);
-        }
-
-        @Override
-        public void write(FileChannel channel, ByteBuffer chunk) throws IOException {
-            LOCAL.write(channel, chunk);
-        }
-
-        @Override
-        public void force(FileChannel channel) throws IOException {
-            LOCAL.force(channel);
-        }
-
-        @Override
-        public void move(Path temp, Path target) throws IOException {
-            LOCAL.move(temp, target);
-        }
-
-        @Override
-        public void syncFolder(Path f) throws IOException {
-            LOCAL.syncFolder(f);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.rallylab.store.backup;
 
+import org.rallylab.store.Disk;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;

@@ -1,5 +1,6 @@
 package org.rallylab.store.backup;
 
+import org.rallylab.store.Disk;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

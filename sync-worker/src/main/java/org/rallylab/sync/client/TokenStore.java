@@ -5,14 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
@@ -53,24 +49,8 @@ public final class TokenStore {
                 .put("expires_at", session.expiresAt().getEpochSecond())
                 .put("user_id", session.userId())
                 .put("email", session.email());
-        Path folder = file.toAbsolutePath().getParent();
-        Files.createDirectories(folder);
-        Path temp = folder.resolve(file.getFileName() + ".tmp");
-        Files.deleteIfExists(temp);
-        createOwnerOnly(temp);
-        try {
-            try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
-                out.write(java.nio.ByteBuffer.wrap(MAPPER.writeValueAsBytes(json)));
-                out.force(true);
-            }
-            try {
-                Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(temp);
-        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        org.rallylab.store.AtomicFiles.replacePrivately(file, MAPPER.writeValueAsBytes(json));
     }
 
     /** The saved session, or empty when nobody is signed in. */
@@ -103,20 +83,6 @@ public final class TokenStore {
     private IOException damaged(String why) {
         return new IOException("The saved sign-in in " + file + " cannot be read (" + why + "): sign in again;"
                 + " the file is replaced");
-    }
-
-    private static void createOwnerOnly(Path path) throws IOException {
-        if (isPosix()) {
-            Files.createFile(path, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
-            Files.setPosixFilePermissions(path, OWNER_ONLY);
-        } else {
-            Files.createFile(path);
-            java.io.File f = path.toFile();
-            f.setReadable(false, false);
-            f.setReadable(true, true);
-            f.setWritable(false, false);
-            f.setWritable(true, true);
-        }
     }
 
     private static boolean isPosix() {

@@ -55,8 +55,8 @@ public final class ServerRestore {
         rows.forEach(row -> pulled.add(new RemoteEvent(row.id(), row.event())));
         String source = PushWorker.TARGET_PREFIX + client.config().url();
         try (RallyFile file = RallyFile.create(newRallyFile)) {
-            file.appendFromServer(source, pulled, rows.get(rows.size() - 1).id());
-            file.acknowledge(source, 0); // the file syncs with this cloud from now on
+            file.sync().appendFromServer(source, pulled, rows.get(rows.size() - 1).id());
+            file.sync().acknowledge(source, 0); // the file syncs with this cloud from now on
         } catch (RallyFileException | RuntimeException e) {
             deleteQuietly(newRallyFile);
             throw e;

@@ -21,6 +21,6 @@ public interface PullSink {
 
     /** Appends straight to {@code file} (a worker with no screen to tell). */
     static PullSink into(RallyFile file) {
-        return (source, events, readUpTo) -> file.appendFromServer(source, events, readUpTo);
+        return (source, events, readUpTo) -> file.sync().appendFromServer(source, events, readUpTo);
     }
 }

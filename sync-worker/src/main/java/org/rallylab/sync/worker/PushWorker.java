@@ -227,25 +227,25 @@ public final class PushWorker implements AutoCloseable {
                 halt(new SyncStatus.SignedOut("sign in to copy this rally to the cloud"));
                 return;
             }
-            long cursor = file.syncCursor(target);
-            List<StoredEvent> batch = file.readOwnAfter(cursor, BATCH_SIZE);
+            long cursor = file.sync().syncCursor(target);
+            List<StoredEvent> batch = file.sync().readOwnAfter(cursor, BATCH_SIZE);
             CloudSession session = current.get();
             if (batch.isEmpty()) {
                 pull(session);
                 caughtUp();
                 return;
             }
-            waiting = file.countOwnAfter(cursor);
+            waiting = file.sync().countOwnAfter(cursor);
             publish(new SyncStatus.Waiting(waiting));
             if (session.expiresWithin(REFRESH_MARGIN, clock)) {
                 session = renew(session);
             }
             session = push(session, batch);
             long last = batch.get(batch.size() - 1).sequence();
-            file.acknowledge(target, last);
+            file.sync().acknowledge(target, last);
             failures = 0;
             backingOff = false;
-            long left = file.countOwnAfter(last);
+            long left = file.sync().countOwnAfter(last);
             if (left > 0) {
                 publish(new SyncStatus.Waiting(left));
                 schedule(Duration.ZERO);
@@ -295,8 +295,8 @@ public final class PushWorker implements AutoCloseable {
         if (sink == null || rally.isEmpty() || !due) {
             return;
         }
-        long writer = file.writerId();
-        long after = file.pullCursor(target);
+        long writer = file.sync().writerId();
+        long after = file.sync().pullCursor(target);
         while (!closed) {
             List<PulledEvent> page;
             try {
@@ -338,7 +338,7 @@ public final class PushWorker implements AutoCloseable {
 
     private List<EventRow> rows(List<StoredEvent> batch, CloudSession session) throws RallyFileException {
         String fileRally = file.rallyId().orElse(null);
-        long writer = file.writerId();
+        long writer = file.sync().writerId();
         List<EventRow> rows = new ArrayList<>(batch.size());
         for (StoredEvent stored : batch) {
             rows.add(EventRow.of(stored, fileRally, writer, session.userId()));

@@ -69,7 +69,7 @@ class SyncTroubleTest {
             PushWorker worker = worker(file, expired);
             worker.start();
             await(() -> worker.status() instanceof SyncStatus.Synced, "synced: " + worker.status());
-            assertThat(file.syncCursor(worker.target())).isEqualTo(file.lastSequence());
+            assertThat(file.sync().syncCursor(worker.target())).isEqualTo(file.lastSequence());
             worker.close();
         }
     }
@@ -90,7 +90,7 @@ class SyncTroubleTest {
             CloudSession operator = Sessions.of(server.signIn("op@example.org"));
             Path operatorFile = rally.write(folder.resolve("operator.rallylab"));
             try (RallyFile op = RallyFile.openForWriting(operatorFile)) {
-                op.acknowledge(PushWorker.TARGET_PREFIX + server.url(), op.lastSequence()); // the server has these
+                op.sync().acknowledge(PushWorker.TARGET_PREFIX + server.url(), op.lastSequence()); // the server has these
                 List<DomainEvent> revoke = List.of(new RoleRevoked(System.currentTimeMillis(), rally.rallyId, null,
                         "op@example.org", "operator", "organizer@example.org", Extras.NONE));
                 file.append(revoke);
@@ -104,7 +104,7 @@ class SyncTroubleTest {
                 opWorker.start();
                 await(() -> opWorker.status() instanceof SyncStatus.Error, "operator stopped: " + opWorker.status());
                 assertThat(opWorker.status().message()).containsIgnoringCase("row-level security");
-                assertThat(op.syncCursor(opWorker.target())).isEqualTo(before);
+                assertThat(op.sync().syncCursor(opWorker.target())).isEqualTo(before);
                 assertThat(op.lastSequence()).isEqualTo(before + 1);
                 opWorker.close();
             }
@@ -121,10 +121,10 @@ class SyncTroubleTest {
             worker.start();
             await(() -> worker.status() instanceof SyncStatus.Error, "error: " + worker.status());
             assertThat(worker.status().message()).contains("web page");
-            assertThat(file.syncCursor(worker.target())).isZero();
+            assertThat(file.sync().syncCursor(worker.target())).isZero();
             worker.retryNow();
             await(() -> worker.status() instanceof SyncStatus.Synced, "synced after retry: " + worker.status());
-            assertThat(file.syncCursor(worker.target())).isEqualTo(file.lastSequence());
+            assertThat(file.sync().syncCursor(worker.target())).isEqualTo(file.lastSequence());
             worker.close();
         }
     }
@@ -136,7 +136,7 @@ class SyncTroubleTest {
 
     private static long safeCursor(RallyFile file, PushWorker worker) {
         try {
-            return file.syncCursor(worker.target());
+            return file.sync().syncCursor(worker.target());
         } catch (Exception e) {
             return -1;
         }

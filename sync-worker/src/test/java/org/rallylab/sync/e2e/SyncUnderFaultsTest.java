@@ -70,7 +70,7 @@ class SyncUnderFaultsTest {
                 worker.close();
 
                 List<StoredEvent> local = open.readAfter(0, Integer.MAX_VALUE);
-                long writer = open.writerId();
+                long writer = open.sync().writerId();
                 List<Row> remote = rows(pg, rally.rallyId);
                 assertThat(remote).extracting(Row::clientEventId)
                         .as("every local event once, in order of client_event_id, no gap")
@@ -90,9 +90,9 @@ class SyncUnderFaultsTest {
 
     private static void awaitCursor(RallyFile file, PushWorker worker, long sequence) throws Exception {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (file.syncCursor(worker.target()) < sequence) {
+        while (file.sync().syncCursor(worker.target()) < sequence) {
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("the worker acknowledged only " + file.syncCursor(worker.target()) + " of "
+                throw new AssertionError("the worker acknowledged only " + file.sync().syncCursor(worker.target()) + " of "
                         + sequence + " within 120 s; status: " + worker.status());
             }
             Thread.sleep(20);

@@ -91,7 +91,7 @@ class TwoLaptopsTest {
             Path registrarPath = folder.resolve("registrar.rallylab");
             ServerRestore.restore(client, registrar, RALLY, registrarPath);
             try (RallyFile laptop = RallyFile.openForWriting(registrarPath)) {
-                assertThat(laptop.countOwnAfter(0)).as("restored events are not the registrar's own").isZero();
+                assertThat(laptop.sync().countOwnAfter(0)).as("restored events are not the registrar's own").isZero();
                 execute(laptop, new Command.ImportParticipants(KUB_KARS, List.of(
                         new Command.NewParticipant(UUID.randomUUID().toString(), "Ava", null, null),
                         new Command.NewParticipant(UUID.randomUUID().toString(), "Ben", null, null),
@@ -114,8 +114,8 @@ class TwoLaptopsTest {
                         .hasSize(8).doesNotHaveDuplicates();
                 assertThat(names(home.rebuild())).containsExactlyInAnyOrder("Ava", "Ben", "Cal", "Dee");
                 assertThat(registration(home.rebuild())).isEqualTo(registration(laptop.rebuild()));
-                assertThat(home.countOwnAfter(home.syncCursor(homeWorker.target()))).isZero();
-                assertThat(laptop.countOwnAfter(laptop.syncCursor(laptopWorker.target()))).isZero();
+                assertThat(home.sync().countOwnAfter(home.sync().syncCursor(homeWorker.target()))).isZero();
+                assertThat(laptop.sync().countOwnAfter(laptop.sync().syncCursor(laptopWorker.target()))).isZero();
 
                 // The registrar edits the Beaver Buggies (not theirs): the server refuses, nothing is lost.
                 execute(laptop, new Command.AddParticipant(BEAVERS, UUID.randomUUID().toString(), "Eve", null, null));

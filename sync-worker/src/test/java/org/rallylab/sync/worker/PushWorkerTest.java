@@ -65,14 +65,14 @@ class PushWorkerTest {
     }
 
     private long cursor() throws Exception {
-        return file.syncCursor(worker.target());
+        return file.sync().syncCursor(worker.target());
     }
 
     private List<Long> pushedIds(RecordedRequest request) throws Exception {
         List<Long> ids = new ArrayList<>();
         for (JsonNode row : MockCloud.tree(request.getBody().readUtf8())) {
             long id = row.get("client_event_id").asLong();
-            assertThat(id >>> EventRow.SEQUENCE_BITS).as("the file's writer id in the high bits").isEqualTo(file.writerId());
+            assertThat(id >>> EventRow.SEQUENCE_BITS).as("the file's writer id in the high bits").isEqualTo(file.sync().writerId());
             ids.add(id & 0xFFFF_FFFFL);
         }
         return ids;

@@ -51,7 +51,7 @@ class PushWorkerThreadTest {
 
                 assertThat(tookMs).as("append + wake while a push is in flight").isLessThan(400);
                 assertThat(synced.await(10, TimeUnit.SECONDS)).as("synced within 10 s, not " + worker.status()).isTrue();
-                assertThat(file.syncCursor(worker.target())).isEqualTo(601);
+                assertThat(file.sync().syncCursor(worker.target())).isEqualTo(601);
             } finally {
                 worker.close();
             }

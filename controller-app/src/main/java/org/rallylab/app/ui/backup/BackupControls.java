@@ -18,6 +18,7 @@ import javafx.scene.control.Tooltip;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 import org.rallylab.app.race.RallySession;
+import org.rallylab.app.settings.BackupFolders;
 import org.rallylab.app.ui.Ui;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.store.RallyFile;
@@ -26,20 +27,23 @@ import org.rallylab.store.backup.BackupStatus;
 import org.rallylab.store.backup.BackupWorker;
 
 /**
- * The USB backup of the open rally (spec 07, opt-in): the folder the operator chose is kept with
- * the rally file (setting {@value #SETTING}); while the rally is open a {@link BackupWorker} writes
- * the whole log there after every change, in the background. The top bar's badge says how it
- * stands ("Backup: written 2 s ago (312 events)", "Backup offline: insert the stick") and its menu
- * chooses the folder, writes now or stops. JavaFX thread only.
+ * The USB backup of the open rally (spec 07, opt-in): the folder the operator chose is a setting
+ * of this laptop ({@link BackupFolders}); while the rally is open a {@link BackupWorker} writes the
+ * whole log there after every change, in the background. The top bar's badge says how it stands
+ * ("Backup: written 2 s ago (312 events)", "Backup offline: insert the stick") and its menu
+ * chooses the folder, writes now or stops. A folder an earlier RallyLab kept inside the rally file
+ * ({@value #OLD_SETTING}) is only offered, in the menu and a notice, never used unasked: a rally
+ * file from elsewhere must not choose where this laptop writes. JavaFX thread only.
  */
 public final class BackupControls implements AutoCloseable {
 
-    /** The rally file setting that names the backup folder. */
-    public static final String SETTING = "backup_folder";
+    /** The rally-file setting where an earlier RallyLab kept the backup folder. */
+    public static final String OLD_SETTING = "backup_folder";
 
     private final Consumer<String> notice;
     private final Clock clock;
     private final Function<Window, Optional<Path>> chooseFolder;
+    private final BackupFolders folders;
     private final Window owner;
     private final MenuButton badge = new MenuButton();
     private final javafx.animation.Timeline tick;
@@ -50,14 +54,16 @@ public final class BackupControls implements AutoCloseable {
     /** Whether the backup folder was there when the last write failed (the stick is in, the write was refused). */
     private boolean folderThere = true;
 
-    public BackupControls(Window owner, Consumer<String> notice, Clock clock) {
-        this(owner, notice, clock, BackupControls::askForFolder);
+    /** Controls keeping this laptop's backup folders in {@code folders}. */
+    public BackupControls(Window owner, Consumer<String> notice, Clock clock, BackupFolders folders) {
+        this(owner, notice, clock, folders, BackupControls::askForFolder);
     }
 
     /** Controls whose folder is chosen by {@code chooseFolder} (tests pass a folder). */
-    public BackupControls(Window owner, Consumer<String> notice, Clock clock,
+    public BackupControls(Window owner, Consumer<String> notice, Clock clock, BackupFolders folders,
                           Function<Window, Optional<Path>> chooseFolder) {
         this.owner = Objects.requireNonNull(owner, "owner");
+        this.folders = Objects.requireNonNull(folders, "folders");
         this.notice = Objects.requireNonNull(notice, "notice");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.chooseFolder = Objects.requireNonNull(chooseFolder, "chooseFolder");
@@ -85,7 +91,14 @@ public final class BackupControls implements AutoCloseable {
                 worker.changed();
             }
         });
-        folder().ifPresent(this::startWorker);
+        Optional<Path> chosen = folder();
+        if (chosen.isPresent()) {
+            startWorker(chosen.get());
+        } else {
+            offeredFolder().ifPresent(named -> notice.accept("This rally file names a backup folder, " + named
+                    + ", chosen on another laptop or by an earlier RallyLab. It is not used unless you say so:"
+                    + " the backup button → \"Back up to " + named + "\"."));
+        }
         render();
     }
 
@@ -100,15 +113,29 @@ public final class BackupControls implements AutoCloseable {
         render();
     }
 
-    /** The open rally's backup folder, if one was chosen. */
+    /** The open rally's backup folder, if one was chosen on this laptop. */
     public Optional<Path> folder() {
+        return file().flatMap(f -> folders.folderOf(f.path()));
+    }
+
+    /** A folder the rally file itself names (kept there by an earlier RallyLab): offered, never used unasked. */
+    public Optional<Path> offeredFolder() {
         Optional<RallyFile> file = file();
         if (file.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return file.get().setting(SETTING).filter(s -> !s.isBlank()).map(Path::of);
+            return file.get().setting(OLD_SETTING).filter(s -> !s.isBlank()).flatMap(BackupControls::path)
+                    .filter(named -> !named.equals(folder().orElse(null)));
         } catch (RallyFileException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Path> path(String text) {
+        try {
+            return Optional.of(Path.of(text).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
             return Optional.empty();
         }
     }
@@ -126,7 +153,7 @@ public final class BackupControls implements AutoCloseable {
         chooseFolder.apply(owner).ifPresent(this::useFolder);
     }
 
-    /** Backs the open rally up to {@code folder} from now on (kept with the rally file), starting with a write now. */
+    /** Backs the open rally up to {@code folder} from now on (a setting of this laptop), starting with a write now. */
     public void useFolder(Path folder) {
         Optional<RallyFile> file = file();
         if (file.isEmpty()) {
@@ -139,16 +166,70 @@ public final class BackupControls implements AutoCloseable {
             return;
         }
         try {
-            file.get().putSetting(SETTING, chosen.toString());
-        } catch (RallyFileException e) {
-            notice.accept("The backup folder could not be kept with the rally: " + e.getMessage());
-            return;
+            folders.use(file.get().path(), chosen);
+        } catch (java.io.IOException e) {
+            notice.accept("The backup folder could not be saved in this laptop's settings (" + e.getMessage()
+                    + "); it is used until the rally is closed.");
         }
         stopWorker();
         startWorker(chosen);
         notice.accept("Backing this rally up to " + chosen.resolve(org.rallylab.store.backup.BackupFiles.FILE_NAME)
                 + " after every change. Keep the stick in; racing never waits for it.");
         render();
+    }
+
+    /** Backup → Save a copy of the rally file…: asks where, then {@link #saveCopy}. */
+    public void chooseCopy() {
+        Optional<RallyFile> file = file();
+        if (file.isEmpty()) {
+            return;
+        }
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Save a copy of the rally file");
+        chooser.setInitialFileName(copyName(file.get().path()));
+        Path folder = file.get().path().toAbsolutePath().getParent();
+        if (folder != null && Files.isDirectory(folder)) {
+            chooser.setInitialDirectory(folder.toFile());
+        }
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Rally files",
+                "*" + RallyFile.EXTENSION));
+        Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath).ifPresent(this::saveCopy);
+    }
+
+    /**
+     * Saves a consistent copy of the open rally file to {@code target} (SQLite's online backup of
+     * everything recorded so far) in the background; an existing file is never overwritten. The
+     * notice bar says how it went.
+     */
+    public java.util.concurrent.CompletableFuture<Void> saveCopy(Path target) {
+        Optional<RallyFile> file = file();
+        if (file.isEmpty()) {
+            return java.util.concurrent.CompletableFuture.completedFuture(null);
+        }
+        RallyFile rallyFile = file.get();
+        Path chosen = target.getFileName().toString().endsWith(RallyFile.EXTENSION) ? target
+                : target.resolveSibling(target.getFileName() + RallyFile.EXTENSION);
+        return java.util.concurrent.CompletableFuture.runAsync(() -> {
+            String said;
+            try {
+                rallyFile.copyTo(chosen);
+                said = "Saved a copy of " + rallyFile.path().getFileName() + " (every event recorded so far) to "
+                        + chosen + ".";
+            } catch (RallyFileException e) {
+                said = "No copy was saved: " + e.getMessage();
+            } catch (RuntimeException e) {
+                said = "No copy was saved: " + e.getMessage();
+            }
+            String message = said;
+            Platform.runLater(() -> notice.accept(message));
+        });
+    }
+
+    private static String copyName(Path rallyFile) {
+        String name = rallyFile.getFileName().toString();
+        String base = name.endsWith(RallyFile.EXTENSION) ? name.substring(0, name.length() - RallyFile.EXTENSION.length())
+                : name;
+        return base + "-copy-" + java.time.LocalDate.now() + RallyFile.EXTENSION;
     }
 
     /** Backup → Write now. */
@@ -165,9 +246,9 @@ public final class BackupControls implements AutoCloseable {
             return;
         }
         try {
-            file.get().putSetting(SETTING, null);
-        } catch (RallyFileException e) {
-            notice.accept("The backup setting could not be changed: " + e.getMessage());
+            folders.forget(file.get().path());
+        } catch (java.io.IOException e) {
+            notice.accept("The backup setting could not be changed (" + e.getMessage() + "); try again.");
             return;
         }
         stopWorker();
@@ -280,9 +361,12 @@ public final class BackupControls implements AutoCloseable {
                 "backup-menu-choose", this::chooseFolder);
         MenuItem now = Ui.menuItem("Write the backup now", "backup-menu-now", this::writeNow);
         MenuItem stop = Ui.menuItem("Stop backups", "backup-menu-stop", this::stop);
+        MenuItem copy = Ui.menuItem("Save a copy of the rally file…", "backup-menu-copy", this::chooseCopy);
         now.setDisable(worker == null);
         stop.setDisable(worker == null);
-        badge.getItems().setAll(choose, now, stop);
+        badge.getItems().setAll(choose, now, stop, new javafx.scene.control.SeparatorMenuItem(), copy);
+        offeredFolder().ifPresent(named -> badge.getItems().add(0, Ui.menuItem("Back up to " + named
+                + " (named in this rally file)", "backup-menu-offered", () -> useFolder(named))));
     }
 
 

@@ -142,7 +142,7 @@ public final class CloudSync implements AutoCloseable {
             return false;
         }
         try {
-            return rally.rallyFile().isPresent() && rally.rallyFile().get().hasSyncCursor(target());
+            return rally.rallyFile().isPresent() && rally.rallyFile().get().sync().hasSyncCursor(target());
         } catch (RallyFileException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read the sync cursor: " + e.getMessage());
             return false;
@@ -161,7 +161,7 @@ public final class CloudSync implements AutoCloseable {
             throw new IllegalStateException("Open a rally first.");
         }
         if (!inCloud()) {
-            rally.rallyFile().get().acknowledge(target(), 0); // a cursor for this project: copy everything
+            rally.rallyFile().get().sync().acknowledge(target(), 0); // a cursor for this project: copy everything
             linked = true;
         }
         startWorker();
@@ -384,7 +384,7 @@ public final class CloudSync implements AutoCloseable {
             if (file.isEmpty() || file.get().lastSequence() == 0) {
                 return false;
             }
-            List<StoredEvent> own = file.get().readOwnAfter(0, 1);
+            List<StoredEvent> own = file.get().sync().readOwnAfter(0, 1);
             return own.isEmpty() || own.get(0).sequence() > 1;
         } catch (RallyFileException e) {
             return false;

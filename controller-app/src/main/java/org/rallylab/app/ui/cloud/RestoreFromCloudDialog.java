@@ -78,7 +78,7 @@ public final class RestoreFromCloudDialog {
                         new IllegalStateException("Sign in first (Cloud → Sign in…).")), id, target);
                 // every restored event came from this project: nothing to push back
                 try (RallyFile file = RallyFile.openForWriting(target)) {
-                    file.acknowledge(PushWorker.TARGET_PREFIX + client.config().url(), file.lastSequence());
+                    file.sync().acknowledge(PushWorker.TARGET_PREFIX + client.config().url(), file.lastSequence());
                 }
                 return restored;
             })

@@ -67,6 +67,11 @@ public final class EventInspector implements OperatorScreen {
     private final Subscription subscription;
 
     public EventInspector(OperatorContext context) {
+        this(context, "Rally home");
+    }
+
+    /** The inspector whose way out (the button beside the count) is labelled {@code leave}; it calls {@code go().home()}. */
+    public EventInspector(OperatorContext context, String leave) {
         this.context = context;
         buildTable();
         typeFilter.setId("type-filter");
@@ -92,7 +97,7 @@ public final class EventInspector implements OperatorScreen {
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox filters = new HBox(10, typeLabel, typeFilter, sectionLabel, sectionFilter, gap, count,
-                Ui.button("Rally home", "home", context.go()::home));
+                Ui.button(leave, "home", context.go()::home));
         filters.setAlignment(Pos.CENTER_LEFT);
 
         VBox payloadBox = new VBox(6, payloadTitle, recorded, payload);
@@ -147,7 +152,8 @@ public final class EventInspector implements OperatorScreen {
         table.setPlaceholder(Ui.label("No event matches the filter.", "muted"));
         TableColumn<EventRow, Long> seq = new TableColumn<>("#");
         seq.setCellValueFactory(d -> new ReadOnlyObjectWrapper<>(d.getValue().sequence()));
-        seq.setPrefWidth(56);
+        seq.setPrefWidth(64);
+        seq.setMinWidth(64); // five-digit event numbers, never "1…"
         table.getColumns().add(seq);
         table.getColumns().add(column("Time", 85, EventRow::recorded));
         table.getColumns().add(column("Type", 150, EventRow::type));

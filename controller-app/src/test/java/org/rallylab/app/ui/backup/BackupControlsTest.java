@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.app.settings.BackupFolders;
 import org.rallylab.app.ui.UiFixture;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.state.SectionState;
@@ -25,9 +26,10 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
- * The USB backup in the app: a folder chosen for the open rally is kept with the rally file, the
- * whole log is written there after every change, the badge says how it stands, a pulled stick turns
- * it "offline" (racing goes on) and the full log is written again when the stick is back.
+ * The USB backup in the app: a folder chosen for the open rally is kept in this laptop's settings,
+ * the whole log is written there after every change, the badge says how it stands, a pulled stick
+ * turns it "offline" (racing goes on) and the full log is written again when the stick is back. A
+ * folder named inside a rally file is only offered.
  */
 @ExtendWith(ApplicationExtension.class)
 class BackupControlsTest {
@@ -60,7 +62,7 @@ class BackupControlsTest {
             throws Exception {
         rally = UiFixture.demo(folder, UiFixture.SMALL, null, stage);
         Path stick = Files.createDirectories(folder.resolve("stick"));
-        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(),
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop(),
                 owner -> Optional.of(stick)));
         UiFixture.fxRun(() -> {
             stage.setScene(new javafx.scene.Scene(new StackPane(controls.badge()), 520, 80));
@@ -93,7 +95,7 @@ class BackupControlsTest {
         await(() -> badge().startsWith("Backup: written"));
         assertThat(notices).anyMatch(n -> n.startsWith("Backup back: all " + (events + 3) + " events"));
 
-        // the choice is kept with the rally file: closed and opened again, it backs up to the same folder
+        // the choice is kept on this laptop: closed and opened again, it backs up to the same folder
         UiFixture.fxRun(controls::detach);
         assertThat(badge()).isEqualTo("Backup: off");
         UiFixture.fxRun(() -> controls.attach(rally.day.session()));
@@ -102,21 +104,87 @@ class BackupControlsTest {
 
         UiFixture.fxRun(controls::stop);
         assertThat(badge()).isEqualTo("Backup: off");
-        assertThat(UiFixture.fx(() -> rally.day.session().rallyFile().orElseThrow().setting(BackupControls.SETTING)))
-                .isEmpty();
+        assertThat(laptop().folderOf(rally.day.session().path())).isEmpty();
+        assertThat(UiFixture.fx(() -> rally.day.session().rallyFile().orElseThrow().setting(BackupControls.OLD_SETTING)))
+                .as("nothing is written into the rally file").isEmpty();
         assertThat(stick.resolve(BackupFiles.FILE_NAME)).as("the last backup stays on the stick").exists();
     }
 
     @Test
     void a_folder_that_does_not_exist_is_refused_with_what_to_do() {
         rally = UiFixture.fresh(folder, stage);
-        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC()));
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop()));
         UiFixture.fxRun(() -> {
             controls.attach(rally.day.session());
             controls.useFolder(folder.resolve("no-stick"));
         });
         assertThat(notices).last().asString().contains("does not exist: insert the stick");
         assertThat(UiFixture.fx(() -> controls.folder())).isEmpty();
+    }
+
+    /**
+     * Issue 11: a rally file that names a backup folder (planted by hand, or left by an earlier
+     * RallyLab) made the app write the whole roster there without asking. Now it is only offered.
+     */
+    @Test
+    void a_folder_named_inside_the_rally_file_is_only_offered_never_written_unasked() throws Exception {
+        Path planted = Files.createDirectories(folder.resolve("planted"));
+        Path rallyFile;
+        rally = UiFixture.fresh(folder, stage);
+        rallyFile = rally.day.session().path();
+        rally.close();
+        try (var db = java.sql.DriverManager.getConnection("jdbc:sqlite:" + rallyFile);
+             var s = db.createStatement()) {
+            s.execute("INSERT INTO metadata (key, value) VALUES ('setting.backup_folder', '" + planted + "')");
+        }
+        rally = UiFixture.reopen(rallyFile, stage);
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop(),
+                owner -> Optional.empty()));
+        UiFixture.fxRun(() -> {
+            stage.setScene(new javafx.scene.Scene(new StackPane(controls.badge()), 520, 80));
+            stage.show();
+            controls.attach(rally.day.session());
+        });
+
+        assertThat(notices).last().asString().startsWith("This rally file names a backup folder, " + planted)
+                .contains("It is not used unless you say so");
+        assertThat(badge()).isEqualTo("Backup: off");
+        rally.run(new Command.CreateSection("s-1", "Kub Kars", "organizer@example.org"));
+        UiFixture.fxRun(controls::writeNow);
+        assertThat(UiFixture.fx(() -> controls.status())).isEmpty();
+        assertThat(planted.resolve(BackupFiles.FILE_NAME)).as("nothing written unasked").doesNotExist();
+        assertThat(UiFixture.fx(() -> controls.offeredFolder())).contains(planted.toAbsolutePath().normalize());
+
+        UiFixture.fxRun(() -> controls.useFolder(planted)); // the operator says so
+        await(() -> backedUpEvents(planted) > 0);
+    }
+
+    /** Issue 11: "Save a copy…" while the rally is open: a consistent copy of everything recorded, never over a file. */
+    @Test
+    void save_a_copy_of_the_open_rally_is_whole_and_never_overwrites_a_file() throws Exception {
+        rally = UiFixture.demo(folder, UiFixture.SMALL, null, stage);
+        controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop(),
+                owner -> Optional.empty()));
+        UiFixture.fxRun(() -> controls.attach(rally.day.session()));
+        checkInOneCar();
+        Path target = Files.createDirectories(folder.resolve("stick")).resolve("copy.rallylab");
+
+        UiFixture.fx(() -> controls.saveCopy(target)).get(30, TimeUnit.SECONDS);
+        await(() -> notices.stream().anyMatch(n -> n.startsWith("Saved a copy of ui-test.rallylab")));
+
+        long events = UiFixture.fx(() -> rally.day.session().lastSequence());
+        try (var copy = org.rallylab.store.RallyFile.openReadOnly(target)) {
+            assertThat(copy.lastSequence()).isEqualTo(events);
+            assertThat(copy.verify().problems()).isEmpty();
+        }
+        byte[] before = Files.readAllBytes(target);
+        UiFixture.fx(() -> controls.saveCopy(target)).get(30, TimeUnit.SECONDS);
+        await(() -> notices.stream().anyMatch(n -> n.startsWith("No copy was saved: ") && n.contains("already exists")));
+        assertThat(Files.readAllBytes(target)).isEqualTo(before);
+    }
+
+    private BackupFolders laptop() {
+        return new BackupFolders(folder.resolve("laptop-settings"));
     }
 
     private void checkInOneCar() {

@@ -142,6 +142,12 @@ class RallyEditorTest {
                 .map(n -> ((Label) n).getText()).toList());
     }
 
+    /** Waits until the import preview shows (the file is read off the JavaFX thread). */
+    private static void awaitPreview(FxRobot robot) {
+        RosterImportWaits.until("the import preview shows",
+                () -> robot.lookup("#import-additions").tryQuery().isPresent());
+    }
+
     private static boolean showing(FxRobot robot, String query) {
         return UiFixture.fx(() -> robot.lookup(query).tryQuery().map(Node::isVisible).orElse(false));
     }
@@ -304,6 +310,7 @@ class RallyEditorTest {
         int before = eventCount();
 
         robot.clickOn("#import-roster");
+        awaitPreview(robot);
         assertThat(labels(robot, "#import-duplicates"))
                 .containsExactly("Row 3 (ava chen): Ava Chen is already on the roster with car 7");
         assertThat(labels(robot, "#import-invalid")).hasSize(3).first().isEqualTo("Row 4: no name");
@@ -338,6 +345,7 @@ class RallyEditorTest {
                         List.of("Ben", "Okafor", "")));
         int before = eventCount();
         robot.clickOn("#import-roster");
+        awaitPreview(robot);
         assertThat(UiFixture.fx(() -> robot.lookup("#import-additions").queryAs(TableView.class).getItems().size()))
                 .isEqualTo(2);
         robot.clickOn("#import-cancel");
@@ -355,6 +363,7 @@ class RallyEditorTest {
         int before = eventCount();
 
         robot.clickOn("#import-roster");
+        RosterImportWaits.until("the refusal is noticed", () -> !rally.context.notices.isEmpty());
 
         assertThat(rally.context.notices).hasSize(1);
         assertThat(rally.context.notices.get(0)).contains("roster-from-usb.csv").contains("Nothing was imported");
