@@ -4,11 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
@@ -26,7 +24,10 @@ final class FieldReader {
     private final ObjectNode node;
     private final String owner;
     private final String path;
-    private final Set<String> read = new HashSet<>();
+    /** The keys read or skipped, in order (a handful per object: a list is cheaper than a set here). */
+    private final List<String> read = new ArrayList<>(8);
+    /** How many of the keys read or skipped the object has: when all of its keys, there are no extras. */
+    private int presentRead;
 
     FieldReader(ObjectNode node, String owner, String path) {
         this.node = node;
@@ -154,6 +155,9 @@ final class FieldReader {
     }
 
     Extras extras() {
+        if (presentRead == node.size()) {
+            return Extras.NONE; // every key of the object was read: a replay's usual case, no lookups
+        }
         Map<String, JsonNode> rest = new LinkedHashMap<>();
         node.fields().forEachRemaining(entry -> {
             if (!read.contains(entry.getKey())) {
@@ -165,7 +169,19 @@ final class FieldReader {
 
     /** Marks keys as understood without reading them (the envelope keys type and timestamp). */
     void skip(String... keys) {
-        read.addAll(List.of(keys));
+        for (String key : keys) {
+            mark(key, node.get(key));
+        }
+    }
+
+    /** Notes {@code key} (whose value is {@code value}, null when absent) as read, once. */
+    private void mark(String key, JsonNode value) {
+        if (!read.contains(key)) {
+            read.add(key);
+            if (value != null) {
+                presentRead++;
+            }
+        }
     }
 
     private SortedMap<Integer, Long> laneTimes(String key, JsonNode value) throws EventFormatException {
@@ -235,8 +251,8 @@ final class FieldReader {
     }
 
     private JsonNode optional(String key) {
-        read.add(key);
         JsonNode value = node.get(key);
+        mark(key, value);
         return value == null || value.isNull() ? null : value;
     }
 
