@@ -7,23 +7,15 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.MenuButton;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
-import org.rallylab.app.race.LoopState;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.ui.audience.AudienceWindow;
@@ -53,18 +45,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     private final Stage stage;
     private final BorderPane root = new BorderPane();
     private final Label title = Ui.label("RallyLab", "screen-title");
-    private final Label rallyLabel = Ui.label("RallyLab", "big");
-    private final Label trackBadge = Ui.label("", "track-badge");
-    private final Label roleBadge = Ui.label("", "role-badge");
-    private final Label notice = new Label();
-    private final HBox noticeBar;
-    private final HBox topBar;
-    /** Under the top bar: how the track, the cloud copy and the USB backup stand. */
-    private final HBox statusStrip = new HBox(18);
+    private final NoticeBar notices = new NoticeBar();
+    private final TopBar topBar;
     private final List<Shortcut> globalShortcuts;
-    private final List<javafx.scene.Node> rallyOnly = new ArrayList<>();
-    /** Top-bar controls for racing, hidden from a registrar or check-in volunteer. */
-    private List<javafx.scene.Node> raceOnly = List.of();
     private List<Shortcut> shortcuts = List.of();
     private RaceDay day;
     private AudienceWindow audience;
@@ -76,24 +59,9 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     public OperatorWindow(Stage stage) {
         this.stage = Objects.requireNonNull(stage, "stage");
-        notice.setId("notice");
-        notice.setWrapText(true);
-        Button dismiss = Ui.button("OK", "notice-dismiss", () -> notice(""));
-        dismiss.setMinWidth(Region.USE_PREF_SIZE); // a long notice wraps; the button keeps its word
-        noticeBar = new HBox(12, notice, dismiss);
-        HBox.setHgrow(notice, Priority.ALWAYS);
-        notice.setMaxWidth(Double.MAX_VALUE);
-        noticeBar.getStyleClass().add("notice-bar");
-        noticeBar.setAlignment(Pos.CENTER_LEFT);
-        noticeBar.managedProperty().bind(noticeBar.visibleProperty());
-        noticeBar.setVisible(false);
-        topBar = buildTopBar();
+        topBar = new TopBar(this, () -> audience, notices);
         title.setId("screen-title");
-        statusStrip.getStyleClass().addAll("top-bar", "status-strip");
-        statusStrip.setAlignment(Pos.CENTER_LEFT);
-        statusStrip.getChildren().add(trackBadge);
-        VBox top = new VBox(topBar, statusStrip, noticeBar);
-        root.setTop(top);
+        root.setTop(topBar.view());
         globalShortcuts = List.of(
                 new Shortcut(Keys.HELP, "Help: every shortcut", this::help),
                 new Shortcut(Keys.AUDIENCE_WINDOW, "Show or hide the audience window", this::toggleAudience),
@@ -114,9 +82,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
     /** Shows the start screen (no rally open). */
     public void showStart(Parent startScreen) {
         replace(null);
-        rallyLabel.setText("RallyLab");
-        trackBadge.setText("");
-        rallyOnly.forEach(n -> n.setVisible(false));
+        topBar.noRally();
         stage.setTitle("RallyLab");
         title.setText("Welcome to RallyLab");
         root.setCenter(framed(startScreen));
@@ -131,17 +97,16 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         closeDay();
         this.day = Objects.requireNonNull(opened, "opened");
         this.onRallyClosed = Objects.requireNonNull(onClosed, "onClosed");
-        rallyOnly.forEach(n -> n.setVisible(true));
         String name = day.session().state().rallyName();
-        rallyLabel.setText(name.isBlank() ? day.session().path().getFileName().toString() : name);
-        stage.setTitle("RallyLab – " + rallyLabel.getText());
+        topBar.rally(name.isBlank() ? day.session().path().getFileName().toString() : name);
+        stage.setTitle("RallyLab – " + topBar.rallyName());
         if (cloud != null) {
             cloud.cloud().attach(day.session());
         }
         if (backup != null) {
             backup.attach(day.session());
         }
-        loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, this::showTrack);
+        loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, topBar::track);
         audience = new AudienceWindow(day.audience().screens(), day.audience().overlay());
         audience.show();
         javafx.stage.Screen.getScreens().stream().filter(m -> !m.equals(javafx.stage.Screen.getPrimary()))
@@ -220,14 +185,12 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     @Override
     public void notice(String message) {
-        String text = message == null ? "" : message.strip();
-        notice.setText(text);
-        noticeBar.setVisible(!text.isEmpty());
+        notices.show(message);
     }
 
     /** The notice shown now ("" when none). */
     public String noticeText() {
-        return notice.getText();
+        return notices.text();
     }
 
     // ---- Navigator -----------------------------------------------------------------------------
@@ -307,11 +270,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     /** The top bar says whose laptop this is when a role limits it: "registrar of Kub Kars". */
     private void showRole() {
-        Access a = access();
-        roleBadge.setVisible(day != null && !a.wholeRally());
-        roleBadge.setMinWidth(Region.USE_PREF_SIZE);
-        raceOnly.forEach(n -> n.setVisible(day != null && a.wholeRally()));
-        roleBadge.setText(day == null || a.wholeRally() ? "" : a.email() + ": " + a.describe(day.session().state()));
+        topBar.role(access(), day == null ? null : day.session().state());
     }
 
     /** Whether a screen is the role's to see; when not, says so in the notice bar. */
@@ -408,88 +367,6 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         }
     }
 
-    private HBox buildTopBar() {
-        rallyLabel.setId("top-rally");
-        trackBadge.setId("track-badge");
-        Button home = Ui.button("Rally home", "top-home", Keys.HOME, this::home);
-        Button console = Ui.button("Race console", "top-console", Keys.CONSOLE, this::console);
-        MenuButton audienceMenu = new MenuButton("Audience");
-        audienceMenu.setId("top-audience");
-        audienceMenu.setOnShowing(e -> fillAudienceMenu(audienceMenu));
-        Button help = Ui.button("Help", "top-help", Keys.HELP, this::help);
-        Button close = Ui.button("Close rally", "top-close", this::closeRally);
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        roleBadge.setId("top-role");
-        roleBadge.managedProperty().bind(roleBadge.visibleProperty());
-        roleBadge.setVisible(false);
-        HBox bar = new HBox(10, rallyLabel, roleBadge, spacer, home, console, audienceMenu, help, close);
-        rallyOnly.addAll(List.of(trackBadge, home, console, audienceMenu, close));
-        raceOnly = List.of(trackBadge, console, audienceMenu);
-        rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
-        for (Region control : List.of(trackBadge, home, console, audienceMenu, help, close)) {
-            control.setMinWidth(Region.USE_PREF_SIZE); // the rally's name gives way first
-        }
-        bar.getStyleClass().add("top-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
-    }
-
-    private void fillAudienceMenu(MenuButton menu) {
-        menu.getItems().clear();
-        MenuItem toggle = new MenuItem((audience != null && audience.isShowing() ? "Hide audience window"
-                : "Show audience window") + " (" + Keys.AUDIENCE_WINDOW.getDisplayText() + ")");
-        toggle.setOnAction(e -> toggleAudience());
-        MenuItem full = new MenuItem("Full screen on its monitor (" + Keys.AUDIENCE_FULL_SCREEN.getDisplayText() + ")");
-        full.setOnAction(e -> audienceFullScreen());
-        menu.getItems().addAll(toggle, full);
-        List<javafx.stage.Screen> monitors = javafx.stage.Screen.getScreens();
-        for (int i = 0; i < monitors.size(); i++) {
-            javafx.stage.Screen monitor = monitors.get(i);
-            var b = monitor.getBounds();
-            MenuItem on = new MenuItem("Full screen on monitor " + (i + 1) + " (" + (int) b.getWidth() + "×"
-                    + (int) b.getHeight() + (monitor.equals(javafx.stage.Screen.getPrimary()) ? ", this laptop" : "")
-                    + ")");
-            on.setOnAction(e -> {
-                if (audience != null) {
-                    if (!audience.isShowing()) {
-                        audience.show();
-                    }
-                    audience.fullScreenOn(monitor);
-                }
-            });
-            menu.getItems().add(on);
-        }
-        MenuItem zoomIn = new MenuItem("Larger text");
-        zoomIn.setOnAction(e -> audience.zoomIn());
-        MenuItem zoomOut = new MenuItem("Smaller text");
-        zoomOut.setOnAction(e -> audience.zoomOut());
-        MenuItem zoomReset = new MenuItem("Normal text size");
-        zoomReset.setOnAction(e -> audience.resetZoom());
-        boolean none = audience == null;
-        zoomIn.setDisable(none);
-        zoomOut.setDisable(none);
-        zoomReset.setDisable(none);
-        menu.getItems().addAll(new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
-    }
-
-    private void showTrack(LoopState loop) {
-        trackBadge.getStyleClass().removeAll("status-ok", "status-warn", "status-bad");
-        if (loop.manual() && !loop.trackAttached()) {
-            trackBadge.setText("No track: manual mode");
-            trackBadge.getStyleClass().add("status-warn");
-        } else if (loop.manual()) {
-            trackBadge.setText("Manual mode");
-            trackBadge.getStyleClass().add("status-warn");
-        } else if (loop.track() != null && loop.track().connected()) {
-            trackBadge.setText("Track connected");
-            trackBadge.getStyleClass().add("status-ok");
-        } else {
-            trackBadge.setText("Track disconnected");
-            trackBadge.getStyleClass().add("status-bad");
-        }
-    }
-
     /** For the start-up notice after a crash: the section and heat the log stopped at. */
     static String whereItStopped(RaceDay day) {
         Optional<SectionState> s = day.session().activeSection();
@@ -509,7 +386,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
                 home(); // the role changed (signed in, signed out, invited): show what it may do
             }
         });
-        statusStrip.getChildren().add(statusStrip.getChildren().indexOf(trackBadge) + 1, controls.badge().view());
+        topBar.besideTrack(controls.badge().view());
         if (day != null) {
             cloud.cloud().attach(day.session());
         }
@@ -521,7 +398,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
             throw new IllegalStateException("the backup is already in use");
         }
         backup = Objects.requireNonNull(controls, "controls");
-        statusStrip.getChildren().add(controls.badge());
+        topBar.status(controls.badge());
         if (day != null) {
             backup.attach(day.session());
         }
