@@ -16,7 +16,7 @@ import org.rallylab.store.RallyFile;
 import org.rallylab.store.backup.BackupFiles;
 
 /**
- * The USB backup (spec 07) of a typical race day (about 500 events), on the local disk: the whole
+ * The USB backup (docs/file-formats.md) of a typical race day (about 500 events), on the local disk: the whole
  * write with its fsyncs, and a restore of that backup into a new rally file.
  */
 @BenchmarkMode(Mode.SampleTime)

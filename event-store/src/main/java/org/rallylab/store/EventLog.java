@@ -7,7 +7,7 @@ import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.state.RallyState;
 
 /**
- * The log of one rally: events appended in order, never changed or removed (spec 02). Every
+ * The log of one rally: events appended in order, never changed or removed (docs/events.md). Every
  * implementation keeps the same contract, checked by one contract test suite:
  *
  * <ul>

@@ -4,8 +4,8 @@ import java.util.Objects;
 import org.rallylab.domain.event.DomainEvent;
 
 /**
- * An event as the log keeps it: its sequence number (1, 2, 3 … per log, the spec's
- * {@code client_event_id}), the event, and its payload as stored, the event's fields besides
+ * An event as the log keeps it: its sequence number (1, 2, 3 … per log, the
+ * {@code client_event_id} of docs/events.md), the event, and its payload as stored, the event's fields besides
  * {@code type} and {@code timestamp} as JSON text.
  */
 public record StoredEvent(long sequence, DomainEvent event, String payloadJson) {

@@ -9,8 +9,9 @@
  * {@link org.rallylab.store.IntegrityReport} and {@link org.rallylab.store.ImportSummary}.
  * Everything else is package-private.
  *
- * <p>The file (schema version 2; {@code PRAGMA application_id = 0x524C4C42},
- * {@code PRAGMA user_version = 2}, WAL, {@code synchronous=FULL}):
+ * <p>The file up to schema version 2 ({@code PRAGMA application_id = 0x524C4C42},
+ * {@code PRAGMA user_version} = the version, WAL, {@code synchronous=FULL}); versions 3 and 4 add
+ * the cloud tables and each event's hash ({@code Schema}, docs/file-formats.md):
  *
  * <pre>
  * CREATE TABLE events (sequence INTEGER PRIMARY KEY AUTOINCREMENT, type TEXT NOT NULL,
@@ -27,7 +28,8 @@
  * </pre>
  *
  * {@code payload} is the event's wire-format fields besides {@code type} and {@code timestamp}
- * ({@code EventJson.payload(event).toString()}); {@code sequence} is the spec's
- * {@code client_event_id}. Beside an open writer lives the lock file {@code <file>.lock}.
+ * ({@code EventJson.payload(event).toString()}); {@code sequence} is the
+ * {@code client_event_id} of docs/events.md. The writer lock is a lock on one byte far beyond
+ * the file's end ({@code FileHandle}); no lock file is made.
  */
 package org.rallylab.store;

@@ -6,7 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.rallylab.domain.testing.Await;
 
 /**
  * A {@link RallyFileChild} in its own JVM, with the test's class path. Its standard output goes
@@ -42,32 +44,30 @@ final class ChildJvm implements AutoCloseable {
         return new ChildJvm(process, output, errors);
     }
 
-    /** Waits for the first line that starts with {@code prefix}; fails with the child's stderr after {@code seconds}. */
-    String await(String prefix, int seconds) throws InterruptedException, IOException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (true) {
-            for (String line : lines()) {
-                if (line.startsWith(prefix)) {
-                    return line;
-                }
+    /** Waits for the first line that starts with {@code prefix}; fails with the child's output and stderr. */
+    String await(String prefix) {
+        return Await.value("the child to print a line starting with \"" + prefix + "\"", () -> {
+            Optional<String> line = lines().stream().filter(l -> l.startsWith(prefix)).findFirst();
+            if (line.isEmpty()) {
+                throw new AssertionError("not yet (alive: " + process.isAlive() + "); output: " + lines()
+                        + "; stderr: " + stderr());
             }
-            if (System.nanoTime() > deadline || !process.isAlive() && !hasLine(prefix)) {
-                throw new AssertionError("child printed no \"" + prefix + "\" in " + seconds + " s (alive: "
-                        + process.isAlive() + "); output: " + lines() + "; stderr: " + stderr());
-            }
-            Thread.sleep(5);
-        }
+            return line;
+        });
     }
 
-    private boolean hasLine(String prefix) throws IOException {
-        return lines().stream().anyMatch(l -> l.startsWith(prefix));
+    /** Waits until the child has reported at least {@code count} commits. */
+    void awaitCommits(int count) {
+        Await.until("the child to report " + count + " commits", () -> lines().stream()
+                .filter(l -> l.startsWith("committed ")).count() >= count);
     }
 
     /** Kills the child with SIGKILL (no shutdown hooks, no cleanup) and waits until it is gone. */
     void kill() throws InterruptedException {
         process.destroyForcibly();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            throw new AssertionError("child " + process.pid() + " survived SIGKILL for 30 s");
+        if (!process.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("child " + process.pid() + " survived SIGKILL for "
+                    + Await.timeout().toSeconds() + " s");
         }
     }
 
@@ -76,11 +76,12 @@ final class ChildJvm implements AutoCloseable {
         // kill -TERM as the system sends it: Process.destroy() would also close the child's input, which
         // RallyFileChild takes for the test JVM going away
         Process kill = new ProcessBuilder("kill", "-TERM", String.valueOf(process.pid())).start();
-        if (!kill.waitFor(30, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        if (!kill.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS) || kill.exitValue() != 0) {
             process.destroy();
         }
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            throw new AssertionError("child " + process.pid() + " did not stop in 60 s after SIGTERM");
+        if (!process.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("child " + process.pid() + " did not stop in "
+                    + Await.timeout().toSeconds() + " s after SIGTERM");
         }
         return process.exitValue();
     }
@@ -97,9 +98,9 @@ final class ChildJvm implements AutoCloseable {
     }
 
     /** Waits for a child that exits by itself; returns its exit code. */
-    int waitFor(int seconds) throws InterruptedException {
-        if (!process.waitFor(seconds, TimeUnit.SECONDS)) {
-            throw new AssertionError("child did not exit in " + seconds + " s");
+    int waitFor() throws InterruptedException {
+        if (!process.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
+            throw new AssertionError("child did not exit in " + Await.timeout().toSeconds() + " s");
         }
         return process.exitValue();
     }

@@ -29,7 +29,7 @@ class CopyWhileRacingTest {
         }
         Path copies = Files.createDirectories(work.resolve("stick"));
         try (ChildJvm child = ChildJvm.start(work, "append", rally.toString(), "11")) {
-            child.await("committed", 60);
+            child.await("committed");
             for (int i = 0; i < 60; i++) {
                 long acknowledged = child.lastCommitted();
                 Path copy = copies.resolve("copy-" + i + RallyFile.EXTENSION);
@@ -49,7 +49,7 @@ class CopyWhileRacingTest {
         Path folder = Files.createDirectories(work.resolve("rally"));
         Path rally = FileFixtures.rallyFile(folder.resolve("race" + RallyFile.EXTENSION), RallyLogs.opening(3));
         try (ChildJvm child = ChildJvm.start(work, "append", rally.toString(), "5")) {
-            child.await("committed 12", 60);
+            child.await("committed 12");
             assertThat(FileFixtures.listing(folder)).contains("race.rallylab-wal");
             child.terminate();
         }

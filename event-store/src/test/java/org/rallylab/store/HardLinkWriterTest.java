@@ -57,7 +57,7 @@ class HardLinkWriterTest {
         Path b = linked(a, folder.resolve("b.rallylab"));
 
         try (ChildJvm child = ChildJvm.start(folder, "hold", a.toString())) {
-            assertThat(child.await("holding", 60)).isEqualTo("holding 5");
+            assertThat(child.await("holding")).isEqualTo("holding 5");
             assertThatThrownBy(() -> RallyFile.openForWriting(b))
                     .isInstanceOfSatisfying(RallyFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED));
             child.kill();

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.rallylab.domain.event.DomainEvent;
+import org.rallylab.domain.testing.Await;
 
 /**
  * A second process for the lock and crash tests, started by {@link ChildJvm}. Modes:
@@ -27,7 +28,8 @@ import org.rallylab.domain.event.DomainEvent;
  */
 public final class RallyFileChild {
 
-    static final long MAX_LIFE_MS = 60_000;
+    /** Twice the longest a test waits for the child: it never dies before a test gives up on it. */
+    static final long MAX_LIFE_MS = 2_000L * Await.TIMEOUT_SECONDS;
 
     private RallyFileChild() {
     }

@@ -21,7 +21,7 @@ class RallyFileProcessLockTest {
         Path file = FileFixtures.rallyFile(folder.resolve("shared.rallylab"), RallyLogs.opening(2));
 
         try (ChildJvm child = ChildJvm.start(folder, "hold", file.toString())) {
-            assertThat(child.await("holding", 60)).isEqualTo("holding 5");
+            assertThat(child.await("holding")).isEqualTo("holding 5");
 
             assertThatThrownBy(() -> RallyFile.openForWriting(file))
                     .isInstanceOfSatisfying(RallyFileException.class, e -> assertThat(e.reason()).isEqualTo(Reason.LOCKED))
@@ -44,13 +44,13 @@ class RallyFileProcessLockTest {
 
         try (RallyFile held = RallyFile.openForWriting(file);
              ChildJvm child = ChildJvm.start(folder, "try", file.toString())) {
-            assertThat(child.await("refused", 60)).isEqualTo("refused LOCKED " + file
+            assertThat(child.await("refused")).isEqualTo("refused LOCKED " + file
                     + " is open for racing in another RallyLab window or program; close it there, or open this file read-only");
-            assertThat(child.waitFor(30)).isZero();
+            assertThat(child.waitFor()).isZero();
             held.append(RallyLogs.carArrived(RallyLogs.SECTION, 1, RallyLogs.T0 + 5));
         }
         try (ChildJvm child = ChildJvm.start(folder, "try", file.toString())) {
-            assertThat(child.await("opened", 60)).isEqualTo("opened 6");
+            assertThat(child.await("opened")).isEqualTo("opened 6");
         }
     }
 }

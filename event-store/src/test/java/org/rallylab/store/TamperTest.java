@@ -152,7 +152,7 @@ class TamperTest {
         FileFixtures.rallyFile(rally, RallyLogs.opening(4));
         long last;
         try (ChildJvm child = ChildJvm.start(folder, "append-n", rally.toString(), "65")) {
-            last = Long.parseLong(child.await("done", 60).substring("done ".length()));
+            last = Long.parseLong(child.await("done").substring("done ".length()));
             child.kill();
         }
         Path wal = FileOps.sibling(rally, "-wal");

@@ -30,7 +30,7 @@ import org.rallylab.track.transport.SerialTransport;
 import org.rallylab.track.transport.Transport;
 
 /**
- * The Pico track controller over protocol 2.0 (spec 06, docs/track-protocol.md).
+ * The Pico track controller over protocol 2.0 (docs/track-protocol.md).
  *
  * <p>Each connection attempt takes a new transport from the supplier and goes: {@code info}
  * (a protocol other than 2.x is refused, and tried again only after {@link Settings#refusedRetry}),

@@ -18,16 +18,22 @@ import java.util.function.Consumer;
 import org.rallylab.domain.schedule.Heat;
 
 /**
- * A track with no hardware, for the demo and for tests: a race arms, the gate drops after
- * {@code gateDelay}, each car finishes after its time ({@link RaceModel}), and the race completes
- * when every lane finished or the race timeout passed. Every delay is divided by
- * {@code speedFactor} (1 = real time; {@code Double.POSITIVE_INFINITY} = at once). Same seed and
- * same heats in the same order: same race ids and times. Race ids are UUID v4; {@code after}
- * works as on the Pico: the track's last race is delivered when this session has not seen it.
+ * A track with no hardware, for the demo and for tests: a race arms, the gate drops, each car
+ * finishes after its time ({@link RaceModel}), and the race completes when every lane finished or
+ * the race timeout passed. Every delay is divided by {@code speedFactor} (1 = real time;
+ * {@code Double.POSITIVE_INFINITY} = at once). Same seed and same heats in the same order: same race
+ * ids and times. Race ids are UUID v4; {@code after} works as on the Pico: the track's last race is
+ * delivered when this session has not seen it.
+ *
+ * <p>The gate ({@link StartGate}): with the automatic gate (unless the builder says otherwise) a
+ * simulated crew drops it {@code gateDelay} after the track arms and closes it when the race is over.
+ * Without it the track behaves like a real one: an armed race waits for {@link #dropGate()} as long as
+ * it takes, and the gate stays open after the race until {@link #resetGate()} (the demo's track,
+ * which the operator works from the track card).
  *
  * <p>Threading as {@link Track}: one event thread ("track-simulated").
  */
-public final class SimulatedTrack implements Track {
+public final class SimulatedTrack implements Track, StartGate {
 
     /** Settings for a {@link SimulatedTrack}. */
     public static final class Builder {
@@ -36,6 +42,7 @@ public final class SimulatedTrack implements Track {
         private double speedFactor = 1;
         private Duration gateDelay = Duration.ofSeconds(2);
         private Duration raceTimeout = Duration.ofSeconds(10);
+        private boolean automaticGate = true;
         private double dnfProbability;
         private final Map<Integer, Double> laneBiasMs = new TreeMap<>();
 
@@ -65,12 +72,21 @@ public final class SimulatedTrack implements Track {
             return this;
         }
 
-        /** Simulated time from arming to the gate dropping; 2 s unless set. */
+        /** With the automatic gate: simulated time from arming to the crew dropping the gate; 2 s unless set. */
         public Builder gateDelay(Duration gateDelay) {
             if (gateDelay.isNegative()) {
                 throw new IllegalArgumentException("gate delay " + gateDelay + " must not be negative");
             }
             this.gateDelay = gateDelay;
+            return this;
+        }
+
+        /**
+         * Whether a simulated crew works the gate ({@link StartGate#setAutomatic}); true unless set.
+         * False: the gate waits for {@link StartGate#dropGate()} and {@link StartGate#resetGate()}.
+         */
+        public Builder automaticGate(boolean automatic) {
+            this.automaticGate = automatic;
             return this;
         }
 
@@ -118,13 +134,14 @@ public final class SimulatedTrack implements Track {
     private final Executor onThread;
     private final StatusBoard board;
     private final SeenRaces seen = new SeenRaces();
+    private volatile boolean automatic;
 
     // Event thread only.
     private boolean started;
     private Waiter outstanding;
     private Run run;
     private CompletedRace lastRace;
-    private boolean gateReady = true;
+    private boolean gateClosed = true;
     private final SortedMap<Integer, Boolean> triggered = new TreeMap<>();
 
     public static Builder builder() {
@@ -137,6 +154,7 @@ public final class SimulatedTrack implements Track {
         speedFactor = b.speedFactor;
         gateDelay = b.gateDelay;
         raceTimeoutMs = (int) b.raceTimeout.toMillis();
+        automatic = b.automaticGate;
         model = new RaceModel(b.seed, b.laneBiasMs, b.dnfProbability);
         thread = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "track-simulated");
@@ -223,6 +241,55 @@ public final class SimulatedTrack implements Track {
     }
 
     @Override
+    public void dropGate() {
+        onThread.execute(() -> {
+            if (!started || !gateClosed) {
+                return;
+            }
+            gateClosed = false;
+            if (run != null && !run.racing) {
+                startRace(run);
+            }
+            publish();
+        });
+    }
+
+    @Override
+    public void resetGate() {
+        onThread.execute(() -> {
+            if (!started || gateClosed || run != null && run.racing) {
+                return;
+            }
+            closeGate();
+        });
+    }
+
+    @Override
+    public void setAutomatic(boolean on) {
+        automatic = on;
+        onThread.execute(() -> {
+            if (!started) {
+                return;
+            }
+            if (!automatic) {
+                if (run != null && run.crewDrop != null) {
+                    run.crewDrop.cancel(false);
+                    run.crewDrop = null;
+                }
+            } else if (!gateClosed && (run == null || !run.racing)) {
+                closeGate();
+            } else if (run != null && !run.racing && gateClosed) {
+                crewDrops(run);
+            }
+        });
+    }
+
+    @Override
+    public boolean isAutomatic() {
+        return automatic;
+    }
+
+    @Override
     public void close() {
         if (thread.isShutdown()) {
             return;
@@ -265,13 +332,39 @@ public final class SimulatedTrack implements Track {
         Run r = new Run(model.next(waiter.heat, raceTimeoutMs), waiter);
         run = r;
         publish();
-        r.tasks.add(later(gateDelay.toNanos(), () -> gateDrops(r)));
+        if (automatic && gateClosed) {
+            crewDrops(r);
+        }
     }
 
-    private void gateDrops(Run r) {
-        r.racing = true;
-        gateReady = false;
+    /** The simulated crew loads the cars and drops the gate, {@code gateDelay} from now. */
+    private void crewDrops(Run r) {
+        if (r.crewDrop != null) {
+            return;
+        }
+        r.crewDrop = later(gateDelay.toNanos(), () -> {
+            r.crewDrop = null;
+            if (run == r && !r.racing && gateClosed && automatic) {
+                gateClosed = false;
+                startRace(r);
+                publish();
+            }
+        });
+        r.tasks.add(r.crewDrop);
+    }
+
+    /** The gate closed again: ready for the next race; with the crew, the armed race goes. */
+    private void closeGate() {
+        gateClosed = true;
         publish();
+        if (automatic && run != null && !run.racing) {
+            crewDrops(run);
+        }
+    }
+
+    /** The gate has just dropped: the cars run. The caller publishes. */
+    private void startRace(Run r) {
+        r.racing = true;
         long end = 0;
         for (Map.Entry<Integer, Long> time : r.result.timesUs().entrySet()) {
             int lane = time.getKey();
@@ -290,7 +383,9 @@ public final class SimulatedTrack implements Track {
     private void completes(Run r) {
         run = null;
         lastRace = r.result;
-        gateReady = true;
+        if (automatic) {
+            gateClosed = true; // the crew closes it at once
+        }
         triggered.replaceAll((lane, on) -> false);
         seen.saw(r.result.raceId());
         if (r.waiter != null && outstanding == r.waiter) {
@@ -338,7 +433,7 @@ public final class SimulatedTrack implements Track {
             return;
         }
         String phase = run == null ? "IDLE" : run.racing ? "RACING" : "ARMED";
-        board.publish(new TrackStatus(true, gateReady, triggered, phase, DEMO,
+        board.publish(new TrackStatus(true, gateClosed, triggered, phase, DEMO,
                 "Simulated track, " + laneCount + " lanes (seed " + seed + ")"));
     }
 
@@ -356,6 +451,7 @@ public final class SimulatedTrack implements Track {
         final List<ScheduledFuture<?>> tasks = new ArrayList<>();
         Waiter waiter;
         boolean racing;
+        ScheduledFuture<?> crewDrop;
 
         Run(CompletedRace result, Waiter waiter) {
             this.result = result;

@@ -6,7 +6,7 @@ import org.rallylab.domain.schedule.Heat;
 
 /**
  * A race timer as the race controller sees it: the Pico ({@link PicoTrack}), the demo
- * ({@link SimulatedTrack}), and later adapters for commercial timers (spec 08), which deliver the
+ * ({@link SimulatedTrack}), and later adapters for commercial timers, which deliver the
  * same {@link CompletedRace}.
  *
  * <p>Threading: every method may be called from any thread, also from a status listener or a

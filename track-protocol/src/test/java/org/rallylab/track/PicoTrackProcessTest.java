@@ -5,9 +5,9 @@ import static org.rallylab.track.Heats.heat;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 
 /** PicoTrack over a child process: a home-made timer written in sh (test resource fake-timer.sh). */
 class PicoTrackProcessTest {
@@ -38,7 +38,7 @@ class PicoTrackProcessTest {
             TrackStatus connected = statuses.awaitConnected();
             assertThat(connected.device()).isEqualTo("RallyLab Pico, firmware home-made 1, 2 lanes");
             assertThat(connected.message()).startsWith("Connected to the track on process 'sh ");
-            assertThat(track.race(heat(1, 1, 2), null)).succeedsWithin(Duration.ofSeconds(10)).satisfies(race -> {
+            assertThat(track.race(heat(1, 1, 2), null)).succeedsWithin(Await.timeout()).satisfies(race -> {
                 assertThat(race.raceId()).isEqualTo("home-race-1");
                 assertThat(race.timesMs()).containsEntry(1, 2500L).containsEntry(2, 2600L);
                 assertThat(race.timesUs()).isNull();

@@ -16,11 +16,12 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.protocol.FakePico;
 
 class PicoTrackTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration WITHIN = Await.timeout();
     private static final String REFUSAL = "This track controller speaks protocol 1.0; RallyLab needs 2.x: update the "
             + "Pico's firmware (see pico-firmware/README.md).";
 

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.transport.SerialTransport;
 import org.rallylab.track.transport.Transport;
 
@@ -79,25 +80,19 @@ final class PtyPico implements AutoCloseable {
         return received.stream().filter(r -> cmd.equals(r.path("cmd").asText())).toList();
     }
 
-    /** Waits until {@code count} requests {@code cmd} arrived (up to 30 s). */
-    synchronized void awaitRequest(String cmd, int count) throws InterruptedException {
-        awaitThat(() -> requests(cmd).size() >= count, count + " '" + cmd + "' requests");
+    /** Waits until {@code count} requests {@code cmd} arrived. */
+    void awaitRequest(String cmd, int count) throws InterruptedException {
+        Await.until("the fake Pico to get " + count + " '" + cmd + "' requests", () -> requests(cmd),
+                r -> r.size() >= count);
     }
 
-    /** Waits until a request arrived while silent, so went unanswered (up to 30 s). */
-    synchronized void awaitUnanswered() throws InterruptedException {
-        awaitThat(() -> !unanswered.isEmpty(), "a request while silent");
-    }
-
-    private void awaitThat(java.util.function.BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (!condition.getAsBoolean()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("the fake Pico did not get " + what + " within 30 s; it got " + received);
+    /** Waits until a request arrived while silent, so went unanswered. */
+    void awaitUnanswered() throws InterruptedException {
+        Await.until("the fake Pico to get a request while silent", () -> {
+            synchronized (this) {
+                return !unanswered.isEmpty();
             }
-            wait(left / 1_000_000 + 1);
-        }
+        });
     }
 
     private synchronized void line(String text) {
@@ -108,7 +103,6 @@ final class PtyPico implements AutoCloseable {
             return;
         }
         received.add(request);
-        notifyAll();
         if (silent) {
             unanswered.add(request);
             return;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.protocol.FakePico;
 
 /**
@@ -24,7 +25,7 @@ import org.rallylab.track.protocol.FakePico;
  */
 class RefusedRaceTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration WITHIN = Await.timeout();
     private static final String WHAT_TO_DO = ": re-run the heat or check the track's firmware";
 
     private final FakePico pico = new FakePico(4);

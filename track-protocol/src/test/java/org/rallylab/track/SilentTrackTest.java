@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.transport.SerialTransport;
 import org.rallylab.track.transport.SocatPair;
 
@@ -22,9 +23,6 @@ import org.rallylab.track.transport.SocatPair;
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SilentTrackTest {
-
-    /** Generous: these are deadlines for positive signals, never expected durations. */
-    private static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @TempDir
     Path dir;
@@ -40,24 +38,24 @@ class SilentTrackTest {
             StatusRecorder statuses = new StatusRecorder();
             track.addStatusListener(statuses);
             track.start();
-            statuses.await(TrackStatus::connected, "connected", PATIENCE);
+            statuses.await(TrackStatus::connected, "connected");
             CompletableFuture<CompletedRace> race = track.race(heat(1, 1, 2), "before");
             pico.awaitRequest("wait_race", 1);
 
             pico.writeHalfAFrameAndFallSilent();
-            TrackStatus lost = statuses.await(s -> !s.connected(), "disconnected", PATIENCE);
+            TrackStatus lost = statuses.await(s -> !s.connected(), "disconnected");
             assertThat(lost.message()).isEqualTo("Lost the connection to the track on serial port " + socat.a
                     + " (the track stopped answering: check the USB cable). Reconnecting…");
             assertThat(race).isNotDone();
 
             pico.answerAgain();
-            statuses.await(TrackStatus::connected, "connected again", PATIENCE);
+            statuses.await(TrackStatus::connected, "connected again");
             pico.awaitRequest("wait_race", 2);
             assertThat(pico.requests("info")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(pico.requests("reset")).hasSizeGreaterThanOrEqualTo(2);
             assertThat(pico.requests("subscribe")).hasSizeGreaterThanOrEqualTo(8);
             String id = pico.finishRace("race-after-the-silence");
-            assertThat(race).succeedsWithin(PATIENCE).extracting(CompletedRace::raceId).isEqualTo(id);
+            assertThat(race).succeedsWithin(Await.timeout()).extracting(CompletedRace::raceId).isEqualTo(id);
         }
     }
 }

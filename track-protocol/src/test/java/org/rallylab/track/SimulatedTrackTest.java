@@ -10,7 +10,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
@@ -214,5 +218,168 @@ class SimulatedTrackTest {
         CompletableFuture<CompletedRace> race = track.race(heat(1, 1), null);
         track.close();
         assertThat(race).failsWithin(WITHIN).withThrowableOfType(CancellationException.class);
+    }
+
+    // ---- the gate: a real track waits for the track operator; so does an operated simulated one ----
+
+    /** A 4-lane track whose gate waits for dropGate and resetGate; races take no time. */
+    private static SimulatedTrack operated(long seed) {
+        return SimulatedTrack.builder().seed(seed).lanes(4).speedFactor(Double.POSITIVE_INFINITY)
+                .automaticGate(false).build();
+    }
+
+    /**
+     * The track's status once it has done everything it had queued: a listener added now gets the
+     * current status on the track's event thread, after the tasks already there. Twice: the first
+     * time lets the task the track is in finish, the second comes after whatever that task queued
+     * (a gate the track would drop by itself at once has dropped by then).
+     */
+    private static TrackStatus settled(SimulatedTrack track) throws InterruptedException {
+        firstStatus(track);
+        return firstStatus(track);
+    }
+
+    private static TrackStatus firstStatus(SimulatedTrack track) throws InterruptedException {
+        BlockingQueue<TrackStatus> first = new LinkedBlockingQueue<>();
+        Consumer<TrackStatus> listener = first::add;
+        track.addStatusListener(listener);
+        TrackStatus status = first.poll(WITHIN.toSeconds(), TimeUnit.SECONDS);
+        track.removeStatusListener(listener);
+        assertThat(status).as("the track answered").isNotNull();
+        return status;
+    }
+
+    @Test
+    void operatedGate_anArmedRaceWaitsForTheGate_thenRaces_andTheGateStaysOpenUntilReset() throws Exception {
+        try (SimulatedTrack track = operated(12)) {
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            CompletableFuture<CompletedRace> race = track.race(heat(1, 1, 3), null);
+            statuses.await(s -> "ARMED".equals(s.phase()) && Boolean.TRUE.equals(s.gateReady()), "armed, gate closed");
+            assertThat(settled(track)).as("nothing races until the gate drops")
+                    .satisfies(s -> assertThat(s.phase()).isEqualTo("ARMED"))
+                    .satisfies(s -> assertThat(s.gateReady()).isTrue());
+            assertThat(race).isNotDone();
+
+            track.dropGate();
+            statuses.await(s -> "RACING".equals(s.phase()) && Boolean.FALSE.equals(s.gateReady()), "racing");
+            assertThat(race).succeedsWithin(WITHIN);
+            statuses.await(s -> "IDLE".equals(s.phase()), "idle");
+            assertThat(settled(track).gateReady()).as("the gate stays open after the race").isFalse();
+
+            track.resetGate();
+            statuses.await(s -> "IDLE".equals(s.phase()) && Boolean.TRUE.equals(s.gateReady()), "gate closed again");
+        }
+    }
+
+    @Test
+    void operatedGate_aHeatArmedWhileTheGateIsOpen_waitsForTheResetThenTheDrop() throws Exception {
+        try (SimulatedTrack track = operated(13)) {
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            CompletableFuture<CompletedRace> first = track.race(heat(1, 1, 2), null);
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed");
+            track.dropGate();
+            CompletedRace one = first.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+            CompletableFuture<CompletedRace> second = track.race(heat(2, 1, 2), one.raceId());
+            statuses.await(s -> "ARMED".equals(s.phase()) && Boolean.FALSE.equals(s.gateReady()), "armed, gate open");
+            track.dropGate(); // it is open already: nothing starts
+            assertThat(settled(track).phase()).isEqualTo("ARMED");
+            assertThat(second).isNotDone();
+
+            track.resetGate();
+            statuses.await(s -> "ARMED".equals(s.phase()) && Boolean.TRUE.equals(s.gateReady()), "armed, gate closed");
+            track.dropGate();
+            assertThat(second).succeedsWithin(WITHIN).extracting(CompletedRace::raceId).isNotEqualTo(one.raceId());
+        }
+    }
+
+    @Test
+    void operatedGate_resetWhileTheCarsRun_ignored() throws Exception {
+        try (SimulatedTrack track = SimulatedTrack.builder().automaticGate(false).dnfProbability(1)
+                .raceTimeout(Duration.ofHours(1)).build()) {
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            CompletableFuture<CompletedRace> race = track.race(heat(1, 1, 2), null);
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed");
+            track.dropGate();
+            statuses.await(s -> "RACING".equals(s.phase()), "racing");
+            track.resetGate();
+            TrackStatus now = settled(track);
+            assertThat(now.phase()).isEqualTo("RACING");
+            assertThat(now.gateReady()).as("the gate stays open while the cars run").isFalse();
+            assertThat(race).isNotDone();
+        }
+    }
+
+    @Test
+    void operatedGate_droppedWithNoRaceArmed_opensAndTimesNothing() throws Exception {
+        try (SimulatedTrack track = operated(14)) {
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            statuses.await(s -> "IDLE".equals(s.phase()) && Boolean.TRUE.equals(s.gateReady()), "idle");
+            track.dropGate();
+            statuses.await(s -> "IDLE".equals(s.phase()) && Boolean.FALSE.equals(s.gateReady()), "gate open, idle");
+            track.resetGate();
+            statuses.await(s -> Boolean.TRUE.equals(s.gateReady()), "gate closed");
+            CompletableFuture<CompletedRace> race = track.race(heat(1, 1), null);
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed");
+            assertThat(race).as("the drop with nothing armed timed no race").isNotDone();
+        }
+    }
+
+    @Test
+    void automatic_turnedOn_closesAnOpenGate_andRacesWithoutTheOperator() throws Exception {
+        try (SimulatedTrack track = operated(15)) {
+            assertThat(track.isAutomatic()).isFalse();
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            CompletableFuture<CompletedRace> first = track.race(heat(1, 1, 2), null);
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed");
+            track.dropGate();
+            CompletedRace one = first.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+            statuses.await(s -> "IDLE".equals(s.phase()) && Boolean.FALSE.equals(s.gateReady()), "gate left open");
+
+            track.setAutomatic(true);
+            assertThat(track.isAutomatic()).isTrue();
+            statuses.await(s -> Boolean.TRUE.equals(s.gateReady()), "the crew closed the gate");
+            assertThat(track.race(heat(2, 1, 2), one.raceId())).as("the crew drops the gate")
+                    .succeedsWithin(WITHIN);
+            statuses.await(s -> "IDLE".equals(s.phase()) && Boolean.TRUE.equals(s.gateReady()),
+                    "the crew closed the gate after the race");
+        }
+    }
+
+    @Test
+    void automatic_turnedOnWhileArmed_dropsTheGate_turnedOff_theNextRaceWaits() throws Exception {
+        try (SimulatedTrack track = operated(16)) {
+            StatusRecorder statuses = new StatusRecorder();
+            track.addStatusListener(statuses);
+            track.start();
+            CompletableFuture<CompletedRace> first = track.race(heat(1, 1, 2), null);
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed");
+            track.setAutomatic(true);
+            CompletedRace one = first.get(WITHIN.toSeconds(), TimeUnit.SECONDS);
+
+            track.setAutomatic(false);
+            CompletableFuture<CompletedRace> second = track.race(heat(2, 1, 2), one.raceId());
+            statuses.await(s -> "ARMED".equals(s.phase()), "armed again");
+            assertThat(settled(track).phase()).isEqualTo("ARMED");
+            assertThat(second).isNotDone();
+        }
+    }
+
+    @Test
+    void automaticGate_unlessSetOtherwise_theCrewWorksTheGate() throws Exception {
+        try (SimulatedTrack track = instant(17)) {
+            assertThat(track.isAutomatic()).isTrue();
+            assertThat(StartGate.of(track)).contains(track);
+        }
     }
 }

@@ -1,11 +1,11 @@
 package org.rallylab.track;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.rallylab.domain.testing.Await;
 
 /** Keeps every status a track published; a test waits for the next one that matches. */
 final class StatusRecorder implements Consumer<TrackStatus> {
@@ -18,38 +18,28 @@ final class StatusRecorder implements Consumer<TrackStatus> {
     public synchronized void accept(TrackStatus status) {
         statuses.add(status);
         threads.add(Thread.currentThread().getName());
-        notifyAll();
     }
 
-    /** The first status after the last match that satisfies {@code condition} (waits up to 10 s). */
-    synchronized TrackStatus await(Predicate<TrackStatus> condition, String what) throws InterruptedException {
-        return await(condition, what, Duration.ofSeconds(10));
+    /** The first status after the last match that satisfies {@code condition}. */
+    TrackStatus await(Predicate<TrackStatus> condition, String what) throws InterruptedException {
+        return Await.value("a status " + what, () -> next(condition));
     }
 
-    /** As {@link #await(Predicate, String)}, waiting up to {@code within}. */
-    synchronized TrackStatus await(Predicate<TrackStatus> condition, String what, Duration within)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + within.toNanos();
-        while (true) {
-            for (int i = mark; i < statuses.size(); i++) {
-                if (condition.test(statuses.get(i))) {
-                    mark = i + 1;
-                    return statuses.get(i);
-                }
+    private synchronized Optional<TrackStatus> next(Predicate<TrackStatus> condition) {
+        for (int i = mark; i < statuses.size(); i++) {
+            if (condition.test(statuses.get(i))) {
+                mark = i + 1;
+                return Optional.of(statuses.get(i));
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("no status " + what + " within " + within.toSeconds() + " s; got " + statuses.subList(mark, statuses.size()));
-            }
-            wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
         }
+        throw new AssertionError("got " + statuses.subList(mark, statuses.size()));
     }
 
-    synchronized TrackStatus awaitConnected() throws InterruptedException {
+    TrackStatus awaitConnected() throws InterruptedException {
         return await(TrackStatus::connected, "connected");
     }
 
-    synchronized TrackStatus awaitDisconnected() throws InterruptedException {
+    TrackStatus awaitDisconnected() throws InterruptedException {
         return await(s -> !s.connected(), "disconnected");
     }
 

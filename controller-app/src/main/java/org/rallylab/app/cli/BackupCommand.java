@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "backup", description = "Write the backup file of a rally (rallylab-backup.json, spec 07) into a "
+@Command(name = "backup", description = "Write the backup file of a rally (rallylab-backup.json) into a "
         + "folder such as a USB stick, the way the app does after every change: a temporary file, flushed to the "
         + "stick, then renamed over the previous backup, so a pulled stick keeps the last complete one.")
 final class BackupCommand implements Callable<Integer> {

@@ -8,8 +8,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "export-log", description = "Print every event of a rally file as JSON Lines, in order "
-        + "(the input of import-log).")
+@Command(name = "export-log", description = "Print every event of a rally file as JSON Lines, in order, "
+        + "then a closing line with the event count and the hash-chain head, so import-log can tell a log that "
+        + "was changed after export.")
 final class ExportLogCommand implements Callable<Integer> {
 
     @Spec

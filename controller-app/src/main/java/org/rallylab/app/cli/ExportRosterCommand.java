@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rallylab export-roster RALLY_FILE OUT.json}: every section's roster as a roster package
- * (spec 07, version 2), the file taken from the pre-race laptop to race day; the browser RallyLab
+ * (version 2, docs/file-formats.md), the file taken from the pre-race laptop to race day; the browser RallyLab
  * reads it too. The rally file is only read. The package is written whole or not at all, and an
  * existing file is replaced only with {@code --force}.
  */

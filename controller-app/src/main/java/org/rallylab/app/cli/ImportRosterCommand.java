@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code rallylab import-roster PACKAGE.json RALLY_FILE}: loads a roster package's sections for
- * race day (spec 07: one RosterLoaded per section), creating the rally and its sections when the
+ * race day (one RosterLoaded per section), creating the rally and its sections when the
  * file lacks them. It prints the preview ({@link RosterPackageImport}) first.
  *
  * <p>All or nothing: the package is read and checked, and every command decided by

@@ -61,8 +61,9 @@ public final class Main {
     }
 
     private static String message(Exception e) {
-        if (e instanceof InvalidInput || e instanceof InvalidInputException || e instanceof RallyFileException) {
-            return e.getMessage();
+        if (e instanceof InvalidInput || e instanceof InvalidInputException || e instanceof RallyFileException
+                || e instanceof java.io.IOException) {
+            return e.getMessage(); // said in words already: a disk, a stick or a folder that refused
         }
         return "unexpected error (" + e.getClass().getSimpleName() + "): " + e.getMessage()
                 + ". Nothing was lost: every recorded event is in the rally file.";

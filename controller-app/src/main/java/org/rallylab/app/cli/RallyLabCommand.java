@@ -15,7 +15,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "rallylab", mixinStandardHelpOptions = true, version = "RallyLab 0.1.0",
+@Command(name = "rallylab", mixinStandardHelpOptions = true, scope = CommandLine.ScopeType.INHERIT,
+        version = "RallyLab 0.1.0",
         description = {"Race-day software for pinewood-derby style rallies. Every result is an event in a "
                 + "rally file (SQLite); standings are rebuilt from the events.",
             "With no command it opens the RallyLab window (the operator window and the audience window for the "
@@ -60,7 +61,8 @@ final class RallyLabCommand implements Callable<Integer> {
     private double speed;
 
     @Option(names = "--backup", paramLabel = "DIR", description = "Back the rally up to this folder (a USB stick) "
-            + "after every change, from now on (kept with the rally file). Needs --demo or --rally.")
+            + "after every change, from now on (this laptop remembers the folder for that rally file). Needs --demo or "
+            + "--rally.")
     private Path backup;
 
     @Option(names = "--seed", defaultValue = "2026", description = "Seed of the demo's names and simulated times "

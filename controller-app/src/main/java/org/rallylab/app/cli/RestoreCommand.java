@@ -9,7 +9,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "restore", description = "Create a new rally file from a backup file (rallylab-backup.json). The "
-        + "backup is checked whole first (format, version, event count, sha256, every event, the fold); a damaged "
+        + "backup is checked whole first (format, version, event count, checksums, every event, the rally "
+        + "it rebuilds); a damaged "
         + "file is refused with the check that failed and nothing is created. An existing rally file is never "
         + "overwritten.")
 final class RestoreCommand implements Callable<Integer> {

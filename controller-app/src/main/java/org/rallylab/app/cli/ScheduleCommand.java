@@ -16,7 +16,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(name = "schedule", sortOptions = false,
-        description = "Print a fair heat schedule for a number of cars on a set of lanes (spec 04).")
+        description = "Print a fair heat schedule for a number of cars on a set of lanes: every car races once "
+                + "in every lane, and pairs of cars meet as rarely as possible.")
 final class ScheduleCommand implements Callable<Integer> {
 
     @Spec
@@ -37,7 +38,8 @@ final class ScheduleCommand implements Callable<Integer> {
             description = "Runs per car (default: one run in each lane).")
     private Integer runsPerCar;
 
-    @Option(names = "--json", description = "Print the schedule as JSON (the output shape of spec 04).")
+    @Option(names = "--json", description = "Print the schedule and its fairness figures as JSON "
+            + "(described in docs/file-formats.md, Schedule JSON).")
     private boolean json;
 
     @Override

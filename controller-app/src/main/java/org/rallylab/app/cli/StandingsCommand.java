@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "standings", description = "Print a section's standings (spec 05): average time, best time, "
+@Command(name = "standings", description = "Print a section's standings: average time, best time, "
         + "ties share a rank, incomplete cars last.")
 final class StandingsCommand implements Callable<Integer> {
 

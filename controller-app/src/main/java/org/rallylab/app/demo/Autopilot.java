@@ -11,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.rallylab.app.race.LoopState;
+import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.RaceLoop;
 import org.rallylab.app.race.RallySession;
 import org.rallylab.app.race.SessionChange;
@@ -30,15 +31,20 @@ import org.rallylab.domain.scoring.StandingsEntry;
 import org.rallylab.domain.state.RosterEntry;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.StoredEvent;
+import org.rallylab.track.StartGate;
+import org.rallylab.track.Track;
 
 /**
  * Races a whole rally unattended, through the same session and race loop an operator uses: for
  * each section in order it checks every car in, starts the section on the lanes of
  * {@link DemoSetup#lanesFor}, and lets the loop race every heat on the track (the next heat is
- * staged when the gate closes again). Along the way it re-runs one heat (the first section's
- * second result) and ranks one heat by hand (heat 3 or later of the second section). An impossible
- * time is accepted; without a track it enters made-up times. {@link #done()} completes when every
- * section with a roster is complete, or fails with the first refusal.
+ * staged when the gate closes again). A gate worked from the laptop (the simulated track's
+ * {@link StartGate}) it hands to the track's simulated crew while it drives, and back to the
+ * operator when it stops; a real track's gate is worked at the track. Along the way it re-runs one
+ * heat (the first section's second result) and ranks one heat by hand (heat 3 or later of the
+ * second section). An impossible time is accepted; without a track it enters made-up times.
+ * {@link #done()} completes when every section with a roster is complete, or fails with the first
+ * refusal.
  *
  * <p>Threading: the UI thread, like the session; it acts in tasks it hands to {@code ui}.
  */
@@ -53,6 +59,7 @@ public final class Autopilot implements AutoCloseable {
     private final RallySession session;
     private final RaceLoop loop;
     private final int trackLanes;
+    private final StartGate gate;
     private final Executor ui;
     private final TaskScheduler scheduler;
     private final Pace pace;
@@ -62,18 +69,41 @@ public final class Autopilot implements AutoCloseable {
     private Subscription sessionListener;
     private Subscription loopListener;
     private boolean queued;
+    private boolean closed;
     private boolean paused;
     private boolean rerunDone;
     private boolean manualDone;
     /** No result was recorded since the autopilot started: a rally reopened showing a heat's results. */
     private boolean noResultYet = true;
 
-    /** {@code trackLanes}: the lanes of the track (the demo's has {@value DemoSetup#TRACK_LANES}). */
+    /**
+     * Drives {@code day}: its session and loop, on its track's lanes (the demo's
+     * {@value DemoSetup#TRACK_LANES} when there is no track), working its gate when the laptop works
+     * it (the simulated track).
+     */
+    public static Autopilot forDay(RaceDay day, Executor ui, TaskScheduler scheduler, Pace pace,
+                                   Consumer<String> progress) {
+        int lanes = day.track().map(Track::laneCount).filter(n -> n >= 2).orElse(DemoSetup.TRACK_LANES);
+        StartGate gate = day.track().flatMap(StartGate::of).orElse(null);
+        return new Autopilot(day.session(), day.loop(), lanes, gate, ui, scheduler, pace, progress);
+    }
+
+    /**
+     * For a track whose gate is worked at the track (or no track). {@code trackLanes}: the lanes of
+     * the track (the demo's has {@value DemoSetup#TRACK_LANES}).
+     */
     public Autopilot(RallySession session, RaceLoop loop, int trackLanes, Executor ui, TaskScheduler scheduler,
                      Pace pace, Consumer<String> progress) {
+        this(session, loop, trackLanes, null, ui, scheduler, pace, progress);
+    }
+
+    /** {@code gate}: the track's gate when the laptop works it, else null. */
+    public Autopilot(RallySession session, RaceLoop loop, int trackLanes, StartGate gate, Executor ui,
+                     TaskScheduler scheduler, Pace pace, Consumer<String> progress) {
         this.session = Objects.requireNonNull(session, "session");
         this.loop = Objects.requireNonNull(loop, "loop");
         this.trackLanes = trackLanes;
+        this.gate = gate;
         this.ui = Objects.requireNonNull(ui, "ui");
         this.scheduler = Objects.requireNonNull(scheduler, "scheduler");
         this.pace = Objects.requireNonNull(pace, "pace");
@@ -83,6 +113,9 @@ public final class Autopilot implements AutoCloseable {
     /** Starts driving (once) and returns {@link #done()}. */
     public CompletableFuture<Void> start() {
         if (sessionListener == null) {
+            if (gate != null) {
+                gate.setAutomatic(true);
+            }
             sessionListener = session.addListener(this::changed);
             loopListener = loop.state().subscribe(Runnable::run, state -> post());
             post();
@@ -95,12 +128,16 @@ public final class Autopilot implements AutoCloseable {
         return done;
     }
 
-    /** Stops driving; {@link #done()} is left as it is. */
+    /** Stops driving and gives the gate back to the operator; {@link #done()} is left as it is. */
     @Override
     public void close() {
-        if (sessionListener != null) {
+        if (sessionListener != null && !closed) {
+            closed = true;
             sessionListener.close();
             loopListener.close();
+            if (gate != null) {
+                gate.setAutomatic(false);
+            }
         }
         queued = true; // nothing more is posted
     }

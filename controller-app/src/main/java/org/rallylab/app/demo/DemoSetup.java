@@ -21,7 +21,9 @@ import org.rallylab.track.SimulatedTrack;
 /**
  * The app's demo: a rally file ready for race day (the rally, three sections with seeded names,
  * rosters loaded, nothing raced) and a simulated 6-lane track to race it on, by hand or with the
- * {@link Autopilot}.
+ * {@link Autopilot}. The track is a place to practise: like a real one it races when the gate
+ * drops, which the operator does from the track card, and stages the next heat when the gate is
+ * closed again.
  */
 public final class DemoSetup {
 
@@ -31,7 +33,10 @@ public final class DemoSetup {
     public static final String SCOUT_TRUCKS = "Scout Trucks";
     /** Lanes of the demo's simulated track. */
     public static final int TRACK_LANES = 6;
-    /** Real time: a heat takes about five seconds (1.5 s to the gate drop, 2.4 to 3.4 s down the track). */
+    /**
+     * Real time: a heat takes 2.4 to 3.4 s down the track after the gate drops (the autopilot's
+     * simulated crew drops it 1.5 s after the heat is armed).
+     */
     public static final double APP_SPEED_FACTOR = 1.0;
 
     private static final String ORGANIZER = "organizer@example.org";
@@ -74,10 +79,14 @@ public final class DemoSetup {
         }
     }
 
-    /** The demo's track: {@value #TRACK_LANES} lanes, seeded; {@code speedFactor} as {@link SimulatedTrack.Builder#speedFactor}. */
+    /**
+     * The demo's track: {@value #TRACK_LANES} lanes, seeded; {@code speedFactor} as
+     * {@link SimulatedTrack.Builder#speedFactor}. Its gate waits for the operator
+     * ({@link org.rallylab.track.StartGate}); the autopilot hands it to the simulated crew.
+     */
     public static SimulatedTrack simulatedTrack(long seed, double speedFactor) {
         return SimulatedTrack.builder().seed(seed).lanes(TRACK_LANES).speedFactor(speedFactor)
-                .gateDelay(Duration.ofMillis(1500)).build();
+                .gateDelay(Duration.ofMillis(1500)).automaticGate(false).build();
     }
 
     /** The lanes a section races on: every lane of the track, but Scout Trucks on 1, 3, 5 when it has 5 or more. */

@@ -11,9 +11,9 @@ import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.event.EventLimits;
-import org.rallylab.domain.event.Participant;
 import org.rallylab.domain.roster.RegisteredParticipant;
 import org.rallylab.domain.roster.SectionRoster;
+import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
 /**
@@ -29,9 +29,8 @@ import org.rallylab.domain.state.SectionState;
  * long, control characters), shown with the reason rather than cut, and every row past the
  * {@link EventLimits#MAX_PARTICIPANTS} a section's roster holds.
  *
- * <p>The car numbers promised are computed by the fold's own {@link SectionRoster}, adding the
- * rows in the order {@link Command.ImportParticipants#inAddOrder()} appends them, so they are
- * the numbers the section will show after the import.
+ * <p>The car numbers promised are the domain's own ({@link SectionRoster#importNumbers}, which
+ * the import command uses too), so they are the numbers the section will show after the import.
  */
 public final class ImportPreview {
 
@@ -53,18 +52,49 @@ public final class ImportPreview {
     private final List<Addition> additions;
     private final List<Skipped> duplicates;
     private final List<Skipped> invalid;
+    private final List<Skipped> elsewhere;
 
     private ImportPreview(String sectionId, List<Addition> additions, List<Skipped> duplicates,
-                          List<Skipped> invalid) {
+                          List<Skipped> invalid, List<Skipped> elsewhere) {
         this.sectionId = sectionId;
         this.additions = List.copyOf(additions);
         this.duplicates = List.copyOf(duplicates);
         this.invalid = List.copyOf(invalid);
+        this.elsewhere = List.copyOf(elsewhere);
     }
 
     /** The preview of importing {@code rows} into {@code section}'s pre-race roster. */
     public static ImportPreview of(List<RosterRow> rows, SectionState section) {
         return of(rows, section.sectionId(), section.registration());
+    }
+
+    /**
+     * The same, also warning about the rows to add whose name is already on another section of
+     * {@code rally} (the same children imported into a second section by mistake). They are still
+     * added when the operator goes on: two children may share a name.
+     */
+    public static ImportPreview of(List<RosterRow> rows, SectionState section, RallyState rally) {
+        ImportPreview preview = of(rows, section);
+        Map<String, String> where = new HashMap<>();
+        for (SectionState other : rally.sections()) {
+            if (!other.sectionId().equals(section.sectionId())) {
+                other.registration().participants().forEach(p -> where.putIfAbsent(folded(p.name()),
+                        p.name() + " is already in " + other.sectionName() + " (car " + p.carNumber() + ")"));
+            }
+        }
+        List<Skipped> elsewhere = new ArrayList<>();
+        for (Addition a : preview.additions) {
+            String there = where.get(folded(a.row().name()));
+            if (there != null) {
+                elsewhere.add(new Skipped(a.row(), there));
+            }
+        }
+        return new ImportPreview(preview.sectionId, preview.additions, preview.duplicates, preview.invalid, elsewhere);
+    }
+
+    /** A name as compared across sections: spaces, case and accents aside. */
+    private static String folded(String name) {
+        return java.text.Normalizer.normalize(key(name), java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
     }
 
     /** The preview of importing {@code rows} into a section whose roster (retired numbers too) is {@code roster}. */
@@ -104,7 +134,7 @@ public final class ImportPreview {
             }
         }
         invalid.sort((a, b) -> Integer.compare(a.row().rowNumber(), b.row().rowNumber()));
-        return new ImportPreview(sectionId, numbered(toAdd, roster), duplicates, invalid);
+        return new ImportPreview(sectionId, numbered(toAdd, roster), duplicates, invalid, List.of());
     }
 
     public String sectionId() {
@@ -119,6 +149,11 @@ public final class ImportPreview {
     /** Rows left out because the person is already on the roster or earlier in the file. */
     public List<Skipped> duplicates() {
         return duplicates;
+    }
+
+    /** Rows to add whose name is already on another section (added anyway; the operator is warned). */
+    public List<Skipped> inOtherSections() {
+        return elsewhere;
     }
 
     /** Rows left out because they cannot be added as they are (no name, a car number that cannot be used). */
@@ -258,22 +293,12 @@ public final class ImportPreview {
 
     /** The numbers the fold will give: the rows added to a copy of the roster in the command's order. */
     private static List<Addition> numbered(List<RosterRow> rows, SectionRoster roster) {
-        String prefix = "\u0000preview-row-";
-        List<Command.NewParticipant> placeholders = new ArrayList<>();
-        for (RosterRow row : rows) {
-            placeholders.add(new Command.NewParticipant(prefix + placeholders.size(), row.name(), row.carNumber(),
-                    null));
-        }
-        SectionRoster after = roster.copy();
-        var inAddOrder = new Command.ImportParticipants("preview", placeholders, Map.of()).inAddOrder();
-        for (Command.NewParticipant p : inAddOrder) {
-            after.add(new Participant(p.participantId(), p.name(), p.carNumber()), null);
-        }
-        Map<String, String> numbers = new HashMap<>();
-        after.participants().forEach(p -> numbers.put(p.participantId(), p.carNumber()));
+        List<String> given = new ArrayList<>();
+        rows.forEach(row -> given.add(row.hasCarNumber() ? row.carNumber() : null));
+        List<String> numbers = roster.importNumbers(given);
         List<Addition> additions = new ArrayList<>();
         for (int i = 0; i < rows.size(); i++) {
-            additions.add(new Addition(rows.get(i), numbers.get(prefix + i), rows.get(i).hasCarNumber()));
+            additions.add(new Addition(rows.get(i), numbers.get(i), rows.get(i).hasCarNumber()));
         }
         return additions;
     }

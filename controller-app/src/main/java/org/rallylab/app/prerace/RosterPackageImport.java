@@ -18,7 +18,7 @@ import org.rallylab.store.roster.RosterPackage;
 
 /**
  * What importing a roster package into a rally file will do, before anything is written: which
- * sections are loaded for race day (one RosterLoaded each, spec 07), which are skipped and why,
+ * sections are loaded for race day (one RosterLoaded each), which are skipped and why,
  * and the commands that do it.
  *
  * <p>The commands, in order: CreateRally when the file holds no rally yet (a new rally file, or a

@@ -18,15 +18,16 @@ import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.StoredEvent;
 
 /**
- * Decides what the audience sees (spec 03's table) from the session's changes and the race
+ * Decides what the audience sees from the session's changes and the race
  * loop's track status, and publishes it on two buses: {@link #screens()} and {@link #overlay()}.
  *
  * <ul>
  *   <li>Welcome while no section is racing (and on {@link #showWelcome()}).</li>
- *   <li>Staging when a heat is staged, with the heat after it as "up next".</li>
+ *   <li>Staging when a heat is staged, with the next {@link Choices#onDeckHeats()} heats "on deck".</li>
  *   <li>When a heat gets its result (timed, by hand, a DNF re-run merged in): Results, then after
  *       {@link Timing#results()} the Leaderboard, which stays at least {@link Timing#leaderboard()};
- *       a heat staged meanwhile (the gate reset at once) is shown after that. A re-run of the heat
+ *       a heat staged meanwhile (the gate reset at once) is shown after that. Without
+ *       {@link Choices#standingsBetweenHeats()} the results stay until the next heat is staged. A re-run of the heat
  *       on screen ends the sequence at once.</li>
  *   <li>Section complete, revealed from the last place up: everyone but the podium at first, then
  *       {@link #revealNextPlace()} or {@link #revealAll()}. It stays until the next section starts or
@@ -52,6 +53,21 @@ public final class AudienceDirector implements AutoCloseable {
         }
     }
 
+    /**
+     * What the operator chose for the projector: how many heats show "On deck" under the staged
+     * heat (0 to 2), and whether the standings show after each heat's results during racing.
+     */
+    public record Choices(int onDeckHeats, boolean standingsBetweenHeats) {
+        public static final Choices DEFAULT = new Choices(2, true);
+        public static final int MOST_ON_DECK = 2;
+
+        public Choices {
+            if (onDeckHeats < 0 || onDeckHeats > MOST_ON_DECK) {
+                throw new IllegalArgumentException("On deck shows 0 to " + MOST_ON_DECK + " heats, not " + onDeckHeats);
+            }
+        }
+    }
+
     private final RallySession session;
     private final TaskScheduler scheduler;
     private final Timing timing;
@@ -68,6 +84,7 @@ public final class AudienceDirector implements AutoCloseable {
     private Screen screen;
     private Overlay shownOverlay;
     private boolean closed;
+    private Choices choices = Choices.DEFAULT;
 
     /**
      * Publishes the first screen at once: what the rally file says now (a racing section's staged
@@ -100,6 +117,17 @@ public final class AudienceDirector implements AutoCloseable {
     /** The overlay over it: the window shows the last one. */
     public StateBus<Overlay> overlay() {
         return overlay;
+    }
+
+    /** What the operator chose to show. */
+    public Choices choices() {
+        return choices;
+    }
+
+    /** Shows on deck and the standings between heats as the operator chose, from now on. */
+    public void choose(Choices next) {
+        choices = Objects.requireNonNull(next, "choices");
+        refresh();
     }
 
     /** Section complete: shows one more place (tied cars together). */
@@ -203,7 +231,10 @@ public final class AudienceDirector implements AutoCloseable {
         sequence = seq;
         refresh();
         seq.timer = scheduler.schedule(timing.results(), () -> {
-            if (sequence == seq) {
+            if (sequence == seq && !choices.standingsBetweenHeats()) {
+                sequence = null; // the operator chose no standings between heats
+                refresh();
+            } else if (sequence == seq) {
                 seq.leaderboard = true;
                 refresh();
                 seq.timer = scheduler.schedule(timing.leaderboard(), () -> {
@@ -250,10 +281,11 @@ public final class AudienceDirector implements AutoCloseable {
             return AudienceScreens.sectionComplete(s, revealed.get(s.sectionId()));
         }
         if (s.heatOnTrack().isPresent()) {
-            return AudienceScreens.staging(s, s.heatOnTrack().get());
+            return AudienceScreens.staging(s, s.heatOnTrack().get(), choices.onDeckHeats());
         }
         if (s.lastResultHeat() > 0) {
-            return AudienceScreens.leaderboard(s);
+            return choices.standingsBetweenHeats() ? AudienceScreens.leaderboard(s)
+                    : AudienceScreens.results(s, s.lastResultHeat(), session.rules().settings().minimumTimeMs());
         }
         return new AudienceMessage.Welcome(session.state().rallyName());
     }

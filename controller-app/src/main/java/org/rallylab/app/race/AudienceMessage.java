@@ -5,7 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What the audience window (the projector) shows: the message table of spec 03. The window holds
+ * What the audience window (the projector) shows: one message per screen. The window holds
  * no state of its own; it renders the last {@link Screen} and the last {@link Overlay} it got from
  * the {@link AudienceDirector}'s buses. Every message is immutable.
  */
@@ -29,13 +29,19 @@ public sealed interface AudienceMessage {
     /**
      * SHOW_STAGING: who goes in which lane of {@code heat} (of {@code totalHeats}).
      * {@code catchUp}: a solo heat for a late car. {@code dnfRerun}: only the cars that did not
-     * finish the heat race again. {@code upNext}: the heat after it, when there is one.
+     * finish the heat race again. {@code onDeck}: the heats after it, next first (as many as the
+     * operator chose, fewer near the end; empty after the last).
      */
     record Staging(String sectionName, int heat, int totalHeats, List<Lane> lanes, boolean catchUp,
-                   boolean dnfRerun, Optional<Lineup> upNext) implements Screen {
+                   boolean dnfRerun, List<Lineup> onDeck) implements Screen {
         public Staging {
             lanes = List.copyOf(lanes);
-            Objects.requireNonNull(upNext, "upNext");
+            onDeck = List.copyOf(onDeck);
+        }
+
+        /** The heat after this one, when there is one. */
+        public Optional<Lineup> upNext() {
+            return onDeck.isEmpty() ? Optional.empty() : Optional.of(onDeck.get(0));
         }
     }
 
@@ -75,11 +81,14 @@ public sealed interface AudienceMessage {
     }
 
     /**
-     * One line of standings (spec 05). Equal {@code rank}s are ties ("T3"); {@code incomplete}
-     * cars are listed after the others.
+     * One line of standings. Equal {@code rank}s are ties ("T3"); {@code incomplete}
+     * cars are listed after the others. The audience never sees a made-up time:
+     * {@code averageMs} is null when a DNF (scored as the race timeout) or a place given by hand
+     * (a synthetic time) is part of it, and {@code bestMs} is the fastest measured time, null when
+     * there is none. {@code dnfCount} and {@code placedByHand} count those heats.
      */
-    record Standing(int rank, String carNumber, String name, long avgTimeMs, long bestTimeMs, int heatsRun,
-                    boolean incomplete) {
+    record Standing(int rank, String carNumber, String name, Long averageMs, Long bestMs, int heatsRun,
+                    int dnfCount, int placedByHand, boolean incomplete) {
     }
 
     /**

@@ -1,6 +1,7 @@
 package org.rallylab.app.race;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import org.rallylab.app.race.AudienceMessage.Standing;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
 import org.rallylab.domain.scoring.HeatPlace;
+import org.rallylab.domain.scoring.RealTimes;
 import org.rallylab.domain.scoring.Scoring;
 import org.rallylab.domain.scoring.StandingsEntry;
 import org.rallylab.domain.state.ManualResult;
@@ -27,16 +29,19 @@ final class AudienceScreens {
     private AudienceScreens() {
     }
 
-    static AudienceMessage.Staging staging(SectionState s, Heat heat) {
-        Optional<Lineup> upNext = Optional.empty();
+    /** Staging of {@code heat}, with up to {@code onDeckHeats} heats after it still to race. */
+    static AudienceMessage.Staging staging(SectionState s, Heat heat, int onDeckHeats) {
+        List<Lineup> onDeck = new ArrayList<>();
         for (Heat h : s.heats()) {
-            if (h.number() > heat.number() && s.result(h.number()).isEmpty()) {
-                upNext = Optional.of(new Lineup(h.number(), lanes(s, h)));
+            if (onDeck.size() >= onDeckHeats) {
                 break;
+            }
+            if (h.number() > heat.number() && s.result(h.number()).isEmpty()) {
+                onDeck.add(new Lineup(h.number(), lanes(s, h)));
             }
         }
         return new AudienceMessage.Staging(s.sectionName(), heat.number(), s.heatCount(), lanes(s, heat),
-                heat.catchUp(), s.dnfRerunStaged(), upNext);
+                heat.catchUp(), s.dnfRerunStaged(), onDeck);
     }
 
     static AudienceMessage.Results results(SectionState s, int heat, int minimumTimeMs) {
@@ -60,8 +65,13 @@ final class AudienceScreens {
 
     static List<Standing> standings(SectionState s) {
         List<Standing> lines = new ArrayList<>();
+        Map<String, RealTimes> real = new HashMap<>();
+        Scoring.realTimes(s).forEach(r -> real.put(r.carNumber(), r));
         for (StandingsEntry e : Scoring.standings(s).entries()) {
-            lines.add(new Standing(e.rank(), e.carNumber(), e.name(), e.avgTimeMs(), e.bestTimeMs(), e.heatsRun(),
+            RealTimes r = real.get(e.carNumber());
+            boolean averageReal = r != null && r.averageIsReal();
+            lines.add(new Standing(e.rank(), e.carNumber(), e.name(), averageReal ? e.avgTimeMs() : null,
+                    r == null ? null : r.bestRealMs(), e.heatsRun(), e.dnfCount(), r == null ? 0 : r.placedByHand(),
                     e.incomplete()));
         }
         return lines;

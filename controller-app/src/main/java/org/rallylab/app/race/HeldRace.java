@@ -4,7 +4,7 @@ import java.util.Objects;
 import org.rallylab.domain.command.Command;
 
 /**
- * A race with a physically impossible time (spec 05), waiting for the operator: nothing is in the
+ * A race with a physically impossible time (docs/race-rules.md), waiting for the operator: nothing is in the
  * rally file until {@link RaceLoop#acceptHeld()}; {@link RaceLoop#rerunHeld()} drops it and races
  * the heat again. {@code message} names the lane, the car and the time.
  */

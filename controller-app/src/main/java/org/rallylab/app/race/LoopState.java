@@ -19,7 +19,9 @@ import org.rallylab.track.TrackStatus;
  * @param held      a race waiting for the operator's decision
  * @param status    one line for the operator: what happens now and what to do
  * @param notice    the last thing that went wrong or needs a look ("" when none): a gate fault,
- *                  a refused command, a track failure
+ *                  a refused command, a track failure. It lasts while the race stands where it stood
+ *                  when the notice was given ({@link #position()}): the next result, another heat,
+ *                  a held race decided make it go
  */
 public record LoopState(Phase phase, String sectionId, String sectionName, int heat, boolean manual,
                         boolean trackAttached, TrackStatus track, Optional<HeldRace> held, String status,
@@ -32,7 +34,20 @@ public record LoopState(Phase phase, String sectionId, String sectionName, int h
         Objects.requireNonNull(notice, "notice");
     }
 
-    /** Where the racing section is (spec 03's Staging and Results, seen from the track). */
+    /** Where the race stands now; see {@link Position}. */
+    public Position position() {
+        return new Position(phase, sectionId, heat, held);
+    }
+
+    /**
+     * Where the race stands: the racing section, its heat and phase, and the race waiting for a
+     * decision; not the track's status nor the words. A notice that answered the race as it stood
+     * (the loop's own, or a refusal in the operator window) goes when this changes.
+     */
+    public record Position(Phase phase, String sectionId, int heat, Optional<HeldRace> held) {
+    }
+
+    /** Where the racing section is (a heat staged, or its results showing, seen from the track). */
     public enum Phase {
         /** No section is racing (none started, or every started one is complete). */
         NO_SECTION,

@@ -79,6 +79,8 @@ public final class RaceLoop implements AutoCloseable {
     private boolean dryRun;
     private boolean autoAdvance = true;
     private String notice = "";
+    private boolean noticeNew; // said since the last publish: it is about the race as it stands then
+    private LoopState.Position noticeAbout; // where the race stood when the notice shown was said
     private boolean closed;
 
     /**
@@ -138,8 +140,7 @@ public final class RaceLoop implements AutoCloseable {
     /** Drops the held race (nothing is written) and races the heat again. */
     public void rerunHeld() {
         if (held != null) {
-            held = null;
-            notice = "";
+            held = null; // the notice about it goes with it: the race no longer stands where it stood
             reconcile();
         }
     }
@@ -179,10 +180,10 @@ public final class RaceLoop implements AutoCloseable {
      */
     public boolean dryRun() {
         if (manual() || onTrack == null || held != null) {
-            notice = "A dry run needs the track and a staged heat.";
+            say("A dry run needs the track and a staged heat.");
         } else {
             dryRun = true;
-            notice = "Dry run of heat " + onTrack.heat.number() + ": race it; nothing is recorded.";
+            say("Dry run of heat " + onTrack.heat.number() + ": race it; nothing is recorded.");
         }
         publish();
         return dryRun;
@@ -232,16 +233,15 @@ public final class RaceLoop implements AutoCloseable {
         if (!Objects.equals(key, onTrack)) {
             if (key != null) {
                 gateOpened = false;
-                notice = "";
             }
             onTrack = key;
             if (held != null) {
-                notice = "The held race of heat " + held.heat() + " was dropped: the heat on the track changed.";
+                say("The held race of heat " + held.heat() + " was dropped: the heat on the track changed.");
                 held = null; // the heat it was raced for is gone (re-staged, ranked by hand, ...)
             }
             if (unwritten != null) {
-                notice = "The unwritten race of heat " + unwritten.heat() + " was dropped: the heat on the track"
-                        + " changed.";
+                say("The unwritten race of heat " + unwritten.heat() + " was dropped: the heat on the track"
+                        + " changed.");
                 unwritten = null;
             }
             repeatedRaceId = null;
@@ -265,8 +265,8 @@ public final class RaceLoop implements AutoCloseable {
             future = track.race(key.heat, session.lastRaceId().orElse(null));
         } catch (IllegalArgumentException e) {
             refused = key;
-            notice = "The track cannot race heat " + key.heat.number() + ": " + e.getMessage()
-                    + ". Change the lanes, or rank the heat by hand.";
+            say("The track cannot race heat " + key.heat.number() + ": " + e.getMessage()
+                    + ". Change the lanes, or rank the heat by hand.");
             return;
         }
         Request request = new Request(key, future);
@@ -290,9 +290,9 @@ public final class RaceLoop implements AutoCloseable {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            notice = (cause instanceof CancellationException ? "The track dropped the race for heat "
+            say((cause instanceof CancellationException ? "The track dropped the race for heat "
                     : "The track could not race heat ") + request.key.heat.number() + " (" + cause.getMessage()
-                    + "); asking again.";
+                    + "); asking again.");
             retry = scheduler.schedule(RETRY, () -> {
                 retry = null;
                 reconcile();
@@ -303,7 +303,7 @@ public final class RaceLoop implements AutoCloseable {
         Key key = request.key;
         if (dryRun) {
             dryRun = false;
-            notice = LoopText.dryRun(key.heat, race);
+            say(LoopText.dryRun(key.heat, race));
             reconcile();
             return;
         }
@@ -319,7 +319,6 @@ public final class RaceLoop implements AutoCloseable {
             return decision;
         }
         if (decision instanceof Decision.Accepted) {
-            notice = "";
             repeatedRaceId = null;
             repeats = 0;
             if (gateOpened && trackStatus != null && Boolean.TRUE.equals(trackStatus.gateReady())) {
@@ -327,17 +326,19 @@ public final class RaceLoop implements AutoCloseable {
             }
         } else if (decision instanceof Decision.Held) {
             held = new HeldRace(race, decision.message());
-            notice = decision.message();
+            say(decision.message());
         } else if (decision instanceof Decision.Ignored) {
             boolean duplicate = session.state().section(race.sectionId()).map(s -> s.hasRace(race.raceId()))
                     .orElse(false);
-            notice = duplicate ? notice : decision.message();
+            if (!duplicate) {
+                say(decision.message());
+            }
             if (duplicate && repeatedTwice(race)) {
                 publish();
                 return decision;
             }
         } else {
-            notice = decision.message();
+            say(decision.message());
         }
         reconcile(); // races the heat again when it is still on the track
         return decision;
@@ -351,9 +352,9 @@ public final class RaceLoop implements AutoCloseable {
         unwritten = race;
         boolean full = session.writeFailure().map(e -> e.reason() == org.rallylab.store.RallyFileException.Reason.DISK_FULL)
                 .orElse(false);
-        notice = full ? DISK_FULL : "Heat " + race.heat() + "'s race could not be written ("
+        say(full ? DISK_FULL : "Heat " + race.heat() + "'s race could not be written ("
                 + session.writeFailure().map(Throwable::getMessage).orElse("") + "); it is kept and written again every "
-                + RETRY.toSeconds() + " s.";
+                + RETRY.toSeconds() + " s.");
         if (retry != null) {
             retry.cancel();
         }
@@ -385,9 +386,9 @@ public final class RaceLoop implements AutoCloseable {
         }
         refused = onTrack;
         stoppedForRepeats = true;
-        notice = "The track keeps reporting race " + race.raceId() + ", which is already recorded, for heat "
+        say("The track keeps reporting race " + race.raceId() + ", which is already recorded, for heat "
                 + race.heat() + ": it repeats its race ids. Reset the track (unplug it and plug it back in), or rank"
-                + " heat " + race.heat() + " by hand.";
+                + " heat " + race.heat() + " by hand.");
         return true;
     }
 
@@ -414,7 +415,7 @@ public final class RaceLoop implements AutoCloseable {
             refused = null;
             repeatedRaceId = null;
             repeats = 0;
-            notice = "";
+            say("");
         }
         reconcile();
     }
@@ -432,10 +433,16 @@ public final class RaceLoop implements AutoCloseable {
 
     private Decision remember(Decision decision) {
         if (!(decision instanceof Decision.Accepted)) {
-            notice = decision.message();
+            say(decision.message());
             publish();
         }
         return decision;
+    }
+
+    /** Tells the operator {@code text} ("" for nothing) about the race as it stands now. */
+    private void say(String text) {
+        notice = text;
+        noticeNew = true;
     }
 
     private void publish() {
@@ -451,10 +458,18 @@ public final class RaceLoop implements AutoCloseable {
             phase = LoopState.Phase.RESULTS;
             heat = s.get().lastResultHeat();
         }
-        LoopState next = new LoopState(phase, s.map(SectionState::sectionId).orElse(null),
-                s.map(SectionState::sectionName).orElse(""), heat, manual(), track != null, trackStatus,
-                Optional.ofNullable(held), LoopText.status(phase, s.orElse(null), onTrack == null ? null : onTrack.heat,
-                        heat, manual(), track != null, trackStatus, held), notice);
+        String sectionId = s.map(SectionState::sectionId).orElse(null);
+        LoopState.Position position = new LoopState.Position(phase, sectionId, heat, Optional.ofNullable(held));
+        if (noticeNew) {
+            noticeNew = false;
+            noticeAbout = position;
+        } else if (!position.equals(noticeAbout)) {
+            notice = ""; // the race moved on (a result, another heat, a held race decided): it no longer applies
+        }
+        LoopState next = new LoopState(phase, sectionId, s.map(SectionState::sectionName).orElse(""), heat, manual(),
+                track != null, trackStatus, Optional.ofNullable(held), LoopText.status(phase, s.orElse(null),
+                        onTrack == null ? null : onTrack.heat, heat, manual(), track != null, trackStatus, held),
+                notice);
         if (!bus.last().map(next::equals).orElse(false)) {
             bus.publish(next);
         }

@@ -137,17 +137,7 @@ public final class RallySession implements AutoCloseable {
      * is {@code Rejected} with the store's message and the state is unchanged.
      */
     public Decision execute(Command command) {
-        checkOpen();
-        Objects.requireNonNull(command, "command");
-        if (log instanceof RallyFile file && file.isReadOnly()) {
-            return new Decision.Rejected(path.getFileName() + " is open read-only, to look at it: nothing can be"
-                    + " changed here.");
-        }
-        Optional<String> notYours = access.refusal(state, command);
-        if (notYours.isPresent()) {
-            return new Decision.Rejected(notYours.get());
-        }
-        Decision decision = rules.decide(state, command, clock.millis());
+        Decision decision = preview(command);
         if (!(decision instanceof Decision.Accepted accepted) || accepted.events().isEmpty()) {
             return decision;
         }
@@ -169,6 +159,27 @@ public final class RallySession implements AutoCloseable {
         stored.forEach(this::fold);
         announce(new SessionChange(command, stored, state));
         return decision;
+    }
+
+    /**
+     * What {@link #execute} would answer for {@code command} now, with nothing written, applied or
+     * announced: the same refusals (a read-only file, a role that may not, the rules) and, when
+     * accepted, the events it would append. A dialog asks it while the operator fills it in and shows
+     * its message, so every rule of the race stays in the rules. Only a failing disk can still refuse
+     * an accepted command when it is executed.
+     */
+    public Decision preview(Command command) {
+        checkOpen();
+        Objects.requireNonNull(command, "command");
+        if (log instanceof RallyFile file && file.isReadOnly()) {
+            return new Decision.Rejected(path.getFileName() + " is open read-only, to look at it: nothing can be"
+                    + " changed here.");
+        }
+        Optional<String> notYours = access.refusal(state, command);
+        if (notYours.isPresent()) {
+            return new Decision.Rejected(notYours.get());
+        }
+        return rules.decide(state, command, clock.millis());
     }
 
     /**
@@ -200,7 +211,7 @@ public final class RallySession implements AutoCloseable {
      * Appends events other laptops pushed to the rally's cloud copy ({@link RallyFile#appendFromServer}),
      * applies them and tells the listeners with a change whose command is null. Pulled events are
      * facts already recorded elsewhere: no rule is asked, and a log that would be refused here is
-     * still folded (spec 02: history is never rejected).
+     * still folded (docs/events.md: history is never rejected).
      *
      * @throws IllegalStateException the session does not run over a rally file
      */

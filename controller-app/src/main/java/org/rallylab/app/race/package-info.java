@@ -42,7 +42,7 @@
  * day.close();                                                           // on exit
  * }</pre>
  *
- * <h2>Operator actions (spec 03)</h2>
+ * <h2>Operator actions (docs/race-rules.md)</h2>
  * {@code s} is the section's id; every call answers a {@code Decision}: show its message unless
  * it is {@code Accepted}.
  * <ul>

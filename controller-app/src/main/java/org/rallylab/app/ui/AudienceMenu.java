@@ -1,15 +1,20 @@
 package org.rallylab.app.ui;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import org.rallylab.app.race.AudienceDirector;
 import org.rallylab.app.ui.audience.AudienceWindow;
 
 /**
- * The top bar's Audience menu: show or hide the projector's window, full screen on a monitor, and
- * its text size. Filled each time it opens, from the monitors there are then.
+ * The top bar's Audience menu: show or hide the projector's window, full screen on a monitor,
+ * "Larger text", how many heats show "On deck" and whether the standings show between heats. Filled each time it opens, from the monitors there are then.
  */
 final class AudienceMenu {
 
@@ -55,16 +60,36 @@ final class AudienceMenu {
             });
             menu.getItems().add(on);
         }
-        MenuItem zoomIn = new MenuItem("Larger text");
-        zoomIn.setOnAction(e -> window.zoomIn());
-        MenuItem zoomOut = new MenuItem("Smaller text");
-        zoomOut.setOnAction(e -> window.zoomOut());
-        MenuItem zoomReset = new MenuItem("Normal text size");
-        zoomReset.setOnAction(e -> window.resetZoom());
         boolean none = window == null;
-        zoomIn.setDisable(none);
-        zoomOut.setDisable(none);
-        zoomReset.setDisable(none);
-        menu.getItems().addAll(new SeparatorMenuItem(), zoomIn, zoomOut, zoomReset);
+        CheckMenuItem larger = new CheckMenuItem("Larger text");
+        larger.setId("audience-larger-text");
+        larger.setSelected(!none && window.largerText());
+        larger.setOnAction(e -> window.largerText(larger.isSelected()));
+        larger.setDisable(none);
+        menu.getItems().addAll(new SeparatorMenuItem(), larger);
+
+        Optional<AudienceDirector> director = none ? Optional.empty() : window.director();
+        AudienceDirector.Choices now = director.map(AudienceDirector::choices).orElse(AudienceDirector.Choices.DEFAULT);
+        ToggleGroup deck = new ToggleGroup();
+        String[] words = {"On deck: no heats", "On deck: the next heat", "On deck: the next two heats"};
+        menu.getItems().add(new SeparatorMenuItem());
+        for (int heats = 0; heats <= AudienceDirector.Choices.MOST_ON_DECK; heats++) {
+            int chosen = heats;
+            RadioMenuItem item = new RadioMenuItem(words[heats]);
+            item.setId("audience-on-deck-" + heats);
+            item.setToggleGroup(deck);
+            item.setSelected(now.onDeckHeats() == heats);
+            item.setDisable(director.isEmpty());
+            item.setOnAction(e -> director.ifPresent(d -> d.choose(
+                    new AudienceDirector.Choices(chosen, d.choices().standingsBetweenHeats()))));
+            menu.getItems().add(item);
+        }
+        CheckMenuItem standings = new CheckMenuItem("Standings between heats");
+        standings.setId("audience-standings-between-heats");
+        standings.setSelected(now.standingsBetweenHeats());
+        standings.setDisable(director.isEmpty());
+        standings.setOnAction(e -> director.ifPresent(d -> d.choose(
+                new AudienceDirector.Choices(d.choices().onDeckHeats(), standings.isSelected()))));
+        menu.getItems().add(standings);
     }
 }

@@ -20,6 +20,8 @@ public final class Keys {
     public static final KeyCombination REVEAL_NEXT = KeyCombination.keyCombination("Shortcut+N");
     public static final KeyCombination SEARCH = KeyCombination.keyCombination("Shortcut+F");
     public static final KeyCombination CHECK_IN_ALL = KeyCombination.keyCombination("Shortcut+Shift+A");
+    /** The simulated track's start gate (the track card): drop it; after the race, reset it. */
+    public static final KeyCombination GATE = KeyCombination.keyCombination("Shortcut+G");
 
     /** Global: any screen. */
     public static final KeyCombination HELP = KeyCombination.keyCombination("F1");

@@ -1,92 +1,77 @@
 package org.rallylab.app.ui;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Supplier;
-import javafx.geometry.Insets;
+import java.util.function.BooleanSupplier;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.rallylab.app.race.LoopState;
 import org.rallylab.app.race.RaceDay;
 import org.rallylab.app.race.Subscription;
 import org.rallylab.app.ui.audience.AudienceWindow;
 import org.rallylab.app.ui.backup.BackupControls;
 import org.rallylab.app.ui.cloud.CloudControls;
 import org.rallylab.domain.command.Access;
-import org.rallylab.app.ui.console.LiveConsole;
-import org.rallylab.app.ui.console.SectionCompleteScreen;
-import org.rallylab.app.ui.home.CheckInScreen;
-import org.rallylab.app.ui.home.RallyHome;
-import org.rallylab.app.ui.home.StartSectionScreen;
-import org.rallylab.app.ui.inspector.EventInspector;
-import org.rallylab.app.ui.prerace.RallyEditor;
+import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.RallyFileException;
 
 /**
- * The operator window: a top bar (rally, track, audience, help), the notice bar, and one screen at
- * a time. With no rally open it shows the start screen ({@link #showStart}); with one open, the
- * rally's screens through {@link Navigator}. It owns the open {@link RaceDay} and the audience
- * window and closes them in order. JavaFX thread only.
+ * The operator window, wired together: the {@link TopBar} (rally, track, audience, help), the
+ * {@link NoticeBar}, and one screen at a time chosen by {@link Navigation}. With no rally open it
+ * shows the start screen ({@link #showStart}); with one open, the rally's screens. It owns the open
+ * {@link RaceDay} and the audience window and closes them in order, and says how long a notice
+ * stands. JavaFX thread only.
  */
-public final class OperatorWindow implements OperatorContext, Navigator {
+public final class OperatorWindow implements OperatorContext {
 
     private static final System.Logger LOG = System.getLogger(OperatorWindow.class.getName());
+    /** The window's size where the screen has room (a laptop's 1280x800); a smaller screen gets all of it. */
+    static final double WIDTH = 1280;
+    static final double HEIGHT = 800;
 
     private final Stage stage;
     private final BorderPane root = new BorderPane();
-    private final Label title = Ui.label("RallyLab", "screen-title");
     private final NoticeBar notices = new NoticeBar();
+    private final Navigation navigation;
     private final TopBar topBar;
-    private final List<Shortcut> globalShortcuts;
-    private List<Shortcut> shortcuts = List.of();
     private RaceDay day;
     private AudienceWindow audience;
     private Subscription loopSubscription;
-    private OperatorScreen screen;
+    private Subscription sessionSubscription;
     private Runnable onRallyClosed = () -> { };
     private CloudControls cloud;
     private BackupControls backup;
 
     public OperatorWindow(Stage stage) {
         this.stage = Objects.requireNonNull(stage, "stage");
-        topBar = new TopBar(this, () -> audience, notices);
-        title.setId("screen-title");
+        navigation = new Navigation(this, root);
+        navigation.onScreenChanged(notices::recheck); // a notice about the screen that goes goes with it
+        topBar = new TopBar(navigation, () -> audience, notices);
         root.setTop(topBar.view());
-        globalShortcuts = List.of(
-                new Shortcut(Keys.HELP, "Help: every shortcut", this::help),
-                new Shortcut(Keys.AUDIENCE_WINDOW, "Show or hide the audience window", this::toggleAudience),
-                new Shortcut(Keys.AUDIENCE_FULL_SCREEN, "Audience window full screen", this::audienceFullScreen),
-                new Shortcut(Keys.HOME, "Rally home", this::home),
-                new Shortcut(Keys.CONSOLE, "Race console", this::console),
-                new Shortcut(Keys.INSPECTOR, "Event inspector", this::inspector));
-        Scene scene = Ui.scene(root, 1280, 800);
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, this::onKey);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        boolean small = screen.getWidth() < WIDTH || screen.getHeight() < HEIGHT;
+        Scene scene = Ui.scene(root, Math.min(WIDTH, screen.getWidth()), Math.min(HEIGHT, screen.getHeight()));
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, navigation::onKey);
         stage.setScene(scene);
         stage.setTitle("RallyLab");
         stage.setMinWidth(960);
         stage.setMinHeight(640);
+        stage.setMaximized(small); // a 1366x768 laptop: the whole window on its screen, never cut off
     }
 
     // ---- rally open / closed ------------------------------------------------------------------
 
     /** Shows the start screen (no rally open). */
     public void showStart(Parent startScreen) {
-        replace(null);
+        navigation.showStart(startScreen);
         topBar.noRally();
         stage.setTitle("RallyLab");
-        title.setText("Welcome to RallyLab");
-        root.setCenter(framed(startScreen));
-        installShortcuts(List.of(new Shortcut(Keys.HELP, "Help: every shortcut", this::help)));
     }
 
     /**
@@ -106,17 +91,19 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         if (backup != null) {
             backup.attach(day.session());
         }
-        loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, topBar::track);
-        audience = new AudienceWindow(day.audience().screens(), day.audience().overlay());
-        audience.show();
-        javafx.stage.Screen.getScreens().stream().filter(m -> !m.equals(javafx.stage.Screen.getPrimary()))
-                .findFirst().ifPresent(audience::fullScreenOn); // a projector is plugged in: use it
+        loopSubscription = day.loop().state().subscribe(javafx.application.Platform::runLater, loop -> {
+            topBar.track(loop);
+            notices.recheck(); // the race moved on: a refusal about where it stood goes
+        });
+        sessionSubscription = day.session().addListener(change -> notices.recheck());
+        audience = new AudienceWindow(day.audience());
+        audience.openBeside(stage); // full screen on a projector when one is plugged in; else beside this window
         stage.toFront();
         stage.requestFocus();
         if (day.session().activeSection().isPresent()) {
-            console();
+            navigation.console();
         } else {
-            home();
+            navigation.home();
         }
     }
 
@@ -132,15 +119,19 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     /** The screen shown now (null on the start screen). */
     public OperatorScreen currentScreen() {
-        return screen;
+        return navigation.current();
     }
 
     /** Closes the open rally (audience, loop, track, file). Safe to call twice. */
     public void closeDay() {
-        replace(null);
+        navigation.leave();
         if (loopSubscription != null) {
             loopSubscription.close();
             loopSubscription = null;
+        }
+        if (sessionSubscription != null) {
+            sessionSubscription.close();
+            sessionSubscription = null;
         }
         if (audience != null) {
             audience.close();
@@ -175,7 +166,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
 
     @Override
     public Navigator go() {
-        return this;
+        return navigation;
     }
 
     @Override
@@ -183,84 +174,66 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         return stage;
     }
 
+    /** A notice about the screen shown now (what the operator just did there): it goes when the screen changes. */
     @Override
     public void notice(String message) {
-        notices.show(message);
+        notices.show(message, onThisScreen());
+    }
+
+    /**
+     * A notice about the screen shown now that offers the one thing it asks for as a button
+     * ({@code actionText}, such as "Open read-only"); it goes when the screen changes or the button is pressed.
+     */
+    public void notice(String message, String actionText, Runnable action) {
+        notices.show(message, onThisScreen(), new NoticeBar.Action(actionText, action));
+    }
+
+    /**
+     * A notice about the open rally as a whole, not one screen (how it was opened, the cloud copy,
+     * the USB backup, the autopilot): it stays while that rally is open (with no rally open: until
+     * one is opened), over every screen, until OK or the next notice.
+     */
+    public void announce(String message) {
+        RaceDay about = day;
+        notices.show(message, () -> day == about);
+    }
+
+    /**
+     * A refused command's answer is about the screen it was given on and the rally and the race as
+     * they stood: it goes when the screen changes, when the rally changes (an event is recorded,
+     * here or arriving from another laptop) or when the race moves on (a result, another heat, a
+     * held race decided).
+     */
+    @Override
+    public boolean tell(Decision decision) {
+        Objects.requireNonNull(decision, "decision");
+        if (decision instanceof Decision.Accepted) {
+            return true;
+        }
+        BooleanSupplier screen = onThisScreen();
+        BooleanSupplier rally = whileTheRallyStands();
+        notices.show(decision.message(), () -> screen.getAsBoolean() && rally.getAsBoolean());
+        return false;
+    }
+
+    private BooleanSupplier onThisScreen() {
+        return navigation.whileOnThisScreen();
+    }
+
+    private BooleanSupplier whileTheRallyStands() {
+        RaceDay about = day;
+        if (about == null) {
+            return () -> day == null;
+        }
+        long lastEvent = about.session().lastSequence();
+        LoopState.Position race = about.loop().current().position();
+        return () -> day == about && !about.session().isClosed() && about.session().lastSequence() == lastEvent
+                && about.loop().current().position().equals(race);
     }
 
     /** The notice shown now ("" when none). */
     public String noticeText() {
         return notices.text();
-    }
-
-    // ---- Navigator -----------------------------------------------------------------------------
-
-    /**
-     * Rally home, or for someone whose role covers part of the rally ({@link Access}) the one screen
-     * that role works in: a registrar's Rally setup (their sections only), a check-in volunteer's
-     * check-in.
-     */
-    @Override
-    public void home() {
-        Access access = access();
-        if (!access.wholeRally() && !access.registrarSections().isEmpty()) {
-            ifOpen(() -> new RallyEditor(this));
-        } else if (!access.wholeRally() && !access.checkInSections().isEmpty()) {
-            String first = day.session().state().sections().stream().map(s -> s.sectionId())
-                    .filter(access.checkInSections()::contains).findFirst()
-                    .orElse(access.checkInSections().iterator().next());
-            ifOpen(() -> new CheckInScreen(this, first));
-        } else {
-            ifOpen(() -> new RallyHome(this));
-        }
-    }
-
-    @Override
-    public void editRally() {
-        if (allowed(access().wholeRally() || !access().registrarSections().isEmpty())) {
-            ifOpen(() -> new RallyEditor(this));
-        }
-    }
-
-    @Override
-    public void checkIn(String sectionId) {
-        if (allowed(access().mayCheckIn(sectionId))) {
-            ifOpen(() -> new CheckInScreen(this, sectionId));
-        }
-    }
-
-    @Override
-    public void startSection(String sectionId) {
-        if (allowed(access().wholeRally())) {
-            ifOpen(() -> new StartSectionScreen(this, sectionId));
-        }
-    }
-
-    @Override
-    public void console() {
-        if (day == null || !allowed(access().wholeRally())) {
-            return;
-        }
-        if (day.session().activeSection().isEmpty()) {
-            notice("No section is racing. Check cars in and start a section from rally home.");
-            home();
-            return;
-        }
-        ifOpen(() -> new LiveConsole(this));
-    }
-
-    @Override
-    public void sectionComplete(String sectionId) {
-        if (allowed(access().wholeRally())) {
-            ifOpen(() -> new SectionCompleteScreen(this, sectionId));
-        }
-    }
-
-    @Override
-    public void inspector() {
-        if (allowed(access().wholeRally())) {
-            ifOpen(() -> new EventInspector(this));
-        }
     }
 
     /** What the signed-in person may change in the open rally (everything when it is not from the cloud). */
@@ -273,29 +246,13 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         topBar.role(access(), day == null ? null : day.session().state());
     }
 
-    /** Whether a screen is the role's to see; when not, says so in the notice bar. */
-    private boolean allowed(boolean yes) {
-        if (!yes && day != null) {
-            Access a = access();
-            notice("Signed in as " + a.email() + ", you are the " + a.describe(day.session().state())
-                    + ": that screen is for the organizer and operators.");
-        }
-        return yes;
-    }
-
-    @Override
-    public void help() {
-        HelpDialog.show(stage, globalShortcuts, screen == null ? "" : screen.title(),
-                screen == null ? List.of() : screen.shortcuts());
-    }
-
-    @Override
+    /** Closes the open rally and shows what comes after (the start screen). */
     public void closeRally() {
         closeDay();
         onRallyClosed.run();
     }
 
-    @Override
+    /** Shows or hides the audience window. */
     public void toggleAudience() {
         if (audience == null) {
             return;
@@ -307,7 +264,7 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         }
     }
 
-    @Override
+    /** Puts the audience window in or out of full screen (showing it first). */
     public void audienceFullScreen() {
         if (audience == null) {
             return;
@@ -316,55 +273,6 @@ public final class OperatorWindow implements OperatorContext, Navigator {
             audience.show();
         }
         audience.toggleFullScreen();
-    }
-
-    // ---- inside --------------------------------------------------------------------------------
-
-    private void ifOpen(Supplier<OperatorScreen> next) {
-        if (day == null) {
-            return;
-        }
-        OperatorScreen built = next.get();
-        replace(built);
-        title.setText(built.title());
-        root.setCenter(framed(built.view()));
-        List<Shortcut> keys = new ArrayList<>(globalShortcuts);
-        keys.addAll(built.shortcuts());
-        installShortcuts(keys);
-        built.view().requestFocus();
-    }
-
-    private void replace(OperatorScreen next) {
-        if (screen != null) {
-            try {
-                screen.dispose();
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "disposing " + screen.title(), e);
-            }
-        }
-        screen = next;
-    }
-
-    private Parent framed(Parent content) {
-        VBox box = new VBox(10, title, content);
-        VBox.setVgrow(content, Priority.ALWAYS);
-        box.setPadding(new Insets(14, 18, 14, 18));
-        return box;
-    }
-
-    private void installShortcuts(List<Shortcut> shortcuts) {
-        this.shortcuts = List.copyOf(shortcuts);
-    }
-
-    /** One key handler for every shortcut (not scene accelerators: a shortcut may change the screen). */
-    private void onKey(KeyEvent event) {
-        for (Shortcut s : shortcuts) {
-            if (s.keys().match(event)) {
-                event.consume();
-                s.action().run();
-                return;
-            }
-        }
     }
 
     /** For the start-up notice after a crash: the section and heat the log stopped at. */
@@ -382,8 +290,8 @@ public final class OperatorWindow implements OperatorContext, Navigator {
         cloud = Objects.requireNonNull(controls, "controls");
         cloud.cloud().view().addListener((o, was, now) -> {
             showRole();
-            if (day != null && screen != null && !was.access().equals(now.access())) {
-                home(); // the role changed (signed in, signed out, invited): show what it may do
+            if (day != null && navigation.current() != null && !was.access().equals(now.access())) {
+                navigation.home(); // the role changed (signed in, signed out, invited): show what it may do
             }
         });
         topBar.besideTrack(controls.badge().view());

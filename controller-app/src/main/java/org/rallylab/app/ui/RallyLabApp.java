@@ -29,7 +29,6 @@ import org.rallylab.app.ui.start.StartScreen;
 import org.rallylab.domain.event.SectionStarted;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
-import org.rallylab.track.Track;
 
 /**
  * The JavaFX application: the operator window, what it opens at start, the autopilot and a clean
@@ -89,8 +88,8 @@ public final class RallyLabApp extends Application {
         marker = new OpenRallyMarker(o.dataFolder());
         window = new OperatorWindow(stage);
         cloud = new CloudSync(new CloudSettings(o.dataFolder()));
-        window.useCloud(new CloudControls(cloud, stage, window::notice));
-        window.useBackup(new BackupControls(stage, window::notice, Clock.systemUTC(),
+        window.useCloud(new CloudControls(cloud, stage, window::announce));
+        window.useBackup(new BackupControls(stage, window::announce, Clock.systemUTC(),
                 new org.rallylab.app.settings.BackupFolders(o.dataFolder())));
         new ErrorReport(() -> stage, () -> window.rallyFile().orElse(null)).install();
         stage.setOnCloseRequest(e -> Platform.exit());
@@ -105,8 +104,8 @@ public final class RallyLabApp extends Application {
             Optional<OpenRallyMarker.Open> left = marker.leftOpen();
             showStart(o);
             left.ifPresent(open -> {
-                if (openFile(open.path(), open.track(), o)) {
-                    window.notice("RallyLab was not closed properly last time, so it reopened "
+                if (openFile(open.path(), trackFor(o, open.track()), o)) {
+                    window.announce("RallyLab was not closed properly last time, so it reopened "
                             + open.path().getFileName() + " where the log stopped: "
                             + OperatorWindow.whereItStopped(window.day()) + ". No result was lost.");
                 }
@@ -116,7 +115,7 @@ public final class RallyLabApp extends Application {
             window.backup().ifPresent(b -> b.useFolder(o.backup()));
         }
         if (!cloud.startupProblem().isEmpty() && window.noticeText().isEmpty()) {
-            window.notice(cloud.startupProblem());
+            window.announce(cloud.startupProblem());
         }
         probe.armed();
     }
@@ -158,7 +157,7 @@ public final class RallyLabApp extends Application {
                     try {
                         RaceDay day = opener.create(answer.file(), answer.rallyName(), answer.date(), o.track());
                         opened(day, o.track(), o);
-                        window.editRally();
+                        window.go().editRally();
                     } catch (RallyFileException | IllegalArgumentException e) {
                         window.notice(e.getMessage());
                     }
@@ -190,7 +189,7 @@ public final class RallyLabApp extends Application {
                 window.cloud().flatMap(c -> c.restore(o.dataFolder())).ifPresent(restored -> {
                     if (RallyLabApp.this.openFile(restored.file(), o.track(), o)) {
                         org.rallylab.domain.command.Access access = window.access();
-                        window.notice("Restored " + restored.rallyName() + " from the cloud (" + restored.events()
+                        window.announce("Restored " + restored.rallyName() + " from the cloud (" + restored.events()
                                 + " events) into " + restored.file() + ". " + (access.wholeRally()
                                 ? "It continues at " + OperatorWindow.whereItStopped(window.day()) + "."
                                 : "Signed in as " + access.email() + ", you are the "
@@ -259,7 +258,7 @@ public final class RallyLabApp extends Application {
         if (!openFile(restored.file(), o.track(), o)) {
             return false;
         }
-        window.notice("Restored " + restored.rallyName() + " from " + backupFile + " (" + restored.events()
+        window.announce("Restored " + restored.rallyName() + " from " + backupFile + " (" + restored.events()
                 + " events) into " + restored.file() + ". It continues at " + OperatorWindow.whereItStopped(window.day())
                 + ". Choose a backup folder again (the backup button in the top bar) to keep backing it up.");
         return true;
@@ -270,6 +269,10 @@ public final class RallyLabApp extends Application {
             opened(opener.open(file, track), track, o);
             return true;
         } catch (RallyFileException e) {
+            if (e.reason() == RallyFileException.Reason.LOCKED && !o.exitWhenDone()) {
+                failedToOpen(o, e.getMessage() + ".", "Open read-only", () -> inspect(file));
+                return false;
+            }
             failedToOpen(o, e.getMessage());
             if (e.reason() == RallyFileException.Reason.CHANGED && !o.exitWhenDone()) {
                 offerInspection(file, e.getMessage());
@@ -282,6 +285,14 @@ public final class RallyLabApp extends Application {
     }
 
     /**
+     * The track a reopen after a crash uses: the {@code --track} given on this command line wins
+     * over the one remembered with the rally (which is only a fallback when none is given).
+     */
+    static String trackFor(AppOptions o, String remembered) {
+        return o.track() != null ? o.track() : remembered;
+    }
+
+    /**
      * A rally file that cannot be raced on because it was changed after it was written: offers to
      * look at it read-only, in a window of its own.
      */
@@ -290,6 +301,14 @@ public final class RallyLabApp extends Application {
                 why + "\n\nLook at what it holds, read-only? Nothing can be changed there.", "Look at it read-only")) {
             return;
         }
+        inspect(file);
+    }
+
+    /**
+     * Opens {@code file} read-only in a window of its own (the event inspector): a file changed
+     * after it was written, or one open for racing elsewhere (reading works beside its writer).
+     */
+    private void inspect(Path file) {
         try {
             org.rallylab.app.ui.inspector.InspectionWindow.show(window.window(), file);
         } catch (RallyFileException e) {
@@ -298,6 +317,11 @@ public final class RallyLabApp extends Application {
     }
 
     private void failedToOpen(AppOptions o, String message) {
+        failedToOpen(o, message, null, null);
+    }
+
+    /** Says why a rally could not be opened, offering {@code action} ({@code actionText}) when not null. */
+    private void failedToOpen(AppOptions o, String message, String actionText, Runnable action) {
         if (o.exitWhenDone()) {
             console.println("rallylab: " + message);
             exitCode = 1;
@@ -307,7 +331,11 @@ public final class RallyLabApp extends Application {
         if (window.openDay().isEmpty()) {
             showStart(o);
         }
-        window.notice(message);
+        if (action == null) {
+            window.notice(message);
+        } else {
+            window.notice(message, actionText, action);
+        }
     }
 
     private void opened(RaceDay day, String track, AppOptions o) {
@@ -328,23 +356,22 @@ public final class RallyLabApp extends Application {
     }
 
     private void startAutopilot(RaceDay day, AppOptions o) {
-        int lanes = day.track().map(Track::laneCount).filter(n -> n >= 2).orElse(DemoSetup.TRACK_LANES);
-        autopilot = new Autopilot(day.session(), day.loop(), lanes, Platform::runLater,
-                TaskScheduler.using(timer, Platform::runLater), Autopilot.Pace.DEMO,
-                progress -> window.notice("Autopilot: " + progress));
+        autopilot = Autopilot.forDay(day, Platform::runLater, TaskScheduler.using(timer, Platform::runLater),
+                Autopilot.Pace.DEMO,
+                progress -> window.announce("Autopilot: " + progress));
         day.session().addListener(change -> {
             if (change.events().stream().anyMatch(e -> e.event() instanceof SectionStarted)
                     && window.openDay().isPresent()) {
-                window.console(); // the autopilot started a section: show it racing
+                window.go().console(); // the autopilot started a section: show it racing
             }
         });
         autopilot.start().whenComplete((ok, failure) -> Platform.runLater(() -> {
             if (failure != null) {
                 LOG.log(System.Logger.Level.ERROR, "autopilot stopped", failure);
-                window.notice("Autopilot stopped: " + failure.getMessage());
+                window.announce("Autopilot stopped: " + failure.getMessage());
                 console.println("rallylab: autopilot stopped: " + failure.getMessage());
             } else {
-                window.notice("Autopilot: every section is complete.");
+                window.announce("Autopilot: every section is complete.");
                 report.println("rallylab: every section of " + day.session().path().getFileName()
                         + " is complete");
             }

@@ -7,7 +7,10 @@ import java.nio.file.Path;
 import java.util.List;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import javafx.animation.PauseTransition;
+import java.util.function.BooleanSupplier;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.util.Duration;
 import org.rallylab.app.race.LoopState;
@@ -18,8 +21,10 @@ import javafx.stage.Stage;
  * For benchmarks only: with {@code -Drallylab.probe=FILE} the app writes, once the operator
  * window has rendered its first screen, how long the start took (JVM start to that pulse), its
  * resident memory after a GC (Linux), the number of events of the open rally and where the window
- * stands (screen, racing section, heat, loop phase, track); {@code -Drallylab.probe.delay=MS}
- * reports that much later instead (the kill-and-relaunch test waits for the track); with
+ * stands (screen, racing section, heat, loop phase, track). {@code -Drallylab.probe.when=track}
+ * reports once the open rally's track is connected instead (the kill-and-relaunch test), and
+ * {@code -Drallylab.probe.when=racing} once a race has been recorded since the start (the stop
+ * tests): the moment is a signal, never a guess of how long the machine takes. With
  * {@code -Drallylab.probe.exit=true} it then exits. Without the property it does nothing.
  */
 final class StartProbe {
@@ -50,12 +55,27 @@ final class StartProbe {
         if (out == null) {
             return;
         }
-        long delay = Long.getLong("rallylab.probe.delay", 0);
-        if (delay > 0) {
-            PauseTransition wait = new PauseTransition(Duration.millis(delay));
-            wait.setOnFinished(e -> report(System.currentTimeMillis()
-                    - ManagementFactory.getRuntimeMXBean().getStartTime()));
-            wait.play();
+        String when = System.getProperty("rallylab.probe.when", "started");
+        if (!when.equals("started")) {
+            long eventsAtStart = events();
+            BooleanSupplier ready = switch (when) {
+                case "track" -> () -> window.openDay().map(d -> d.loop().current().track())
+                        .map(t -> t.connected()).orElse(false);
+                case "racing" -> () -> window.openDay().isPresent() && events() > eventsAtStart
+                        && window.openDay().get().session().activeSection().map(s -> !s.results().isEmpty())
+                                .orElse(false);
+                default -> throw new IllegalArgumentException("rallylab.probe.when is started, track or racing, not "
+                        + when);
+            };
+            Timeline watch = new Timeline();
+            watch.setCycleCount(Animation.INDEFINITE);
+            watch.getKeyFrames().add(new KeyFrame(Duration.millis(50), e -> {
+                if (ready.getAsBoolean()) {
+                    watch.stop();
+                    report(System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime());
+                }
+            }));
+            watch.play();
             return;
         }
         Scene scene = stage.getScene();
@@ -68,8 +88,12 @@ final class StartProbe {
         Platform.requestNextPulse();
     }
 
+    private long events() {
+        return window.openDay().map(d -> d.session().lastSequence()).orElse(0L);
+    }
+
     private void report(long startMs) {
-        long events = window.openDay().map(d -> d.session().lastSequence()).orElse(0L);
+        long events = events();
         for (int i = 0; i < 3; i++) {
             System.gc();
         }

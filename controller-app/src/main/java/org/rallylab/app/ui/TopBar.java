@@ -34,6 +34,8 @@ final class TopBar {
 
     TopBar(Navigator go, Supplier<AudienceWindow> audience, NoticeBar notices) {
         rallyLabel.setId("top-rally");
+        rallyLabel.setWrapText(true); // a long rally name takes two lines beside the buttons, never "…"
+        rallyLabel.setMinHeight(Region.USE_PREF_SIZE);
         trackBadge.setId("track-badge");
         Button home = Ui.button("Rally home", "top-home", Keys.HOME, go::home);
         Button console = Ui.button("Race console", "top-console", Keys.CONSOLE, go::console);
@@ -50,7 +52,7 @@ final class TopBar {
         raceOnly = List.of(trackBadge, console, audienceMenu.view());
         rallyOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
         for (Region control : List.of(trackBadge, home, console, audienceMenu.view(), help, close)) {
-            control.setMinWidth(Region.USE_PREF_SIZE); // the rally's name gives way first
+            control.setMinWidth(Region.USE_PREF_SIZE); // the rally's name makes room (it wraps)
         }
         bar.getStyleClass().add("top-bar");
         bar.setAlignment(Pos.CENTER_LEFT);

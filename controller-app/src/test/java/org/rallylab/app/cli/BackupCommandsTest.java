@@ -16,7 +16,7 @@ class BackupCommandsTest {
     Path folder;
 
     @Test
-    void backup_then_restore_gives_the_same_rally_and_standings() throws Exception {
+    void backupThenRestore_anyRally_givesTheSameRallyAndStandings() throws Exception {
         Path demo = folder.resolve("demo.rallylab");
         assertThat(Cli.run("demo", demo.toString()).exitCode()).isZero();
         Path stick = Files.createDirectories(folder.resolve("stick"));
@@ -38,7 +38,7 @@ class BackupCommandsTest {
     }
 
     @Test
-    void restore_never_overwrites_and_refuses_a_damaged_backup_creating_nothing() throws Exception {
+    void restore_existingFileOrDamagedBackup_neverOverwritesAndCreatesNothing() throws Exception {
         Path demo = folder.resolve("demo.rallylab");
         Cli.run("demo", demo.toString());
         Path stick = Files.createDirectories(folder.resolve("stick"));
@@ -62,11 +62,29 @@ class BackupCommandsTest {
     }
 
     @Test
-    void backup_to_a_folder_that_is_not_there_says_what_to_do() {
+    void backup_folderNotThere_saysWhatToDo() {
         Path demo = folder.resolve("demo.rallylab");
         Cli.run("demo", demo.toString());
         Cli cli = Cli.run("backup", demo.toString(), folder.resolve("no-stick").toString());
         assertThat(cli.exitCode()).isEqualTo(ExitCode.INVALID_INPUT);
         assertThat(cli.err()).contains("insert the stick");
+    }
+
+    /** Issue 12: a backup into another rally's folder said "unexpected error (IOException)" and a raw id. */
+    @Test
+    void backup_intoAnotherRallysFolder_refusedInWordsNamingTheRally() throws Exception {
+        Path one = folder.resolve("one.rallylab");
+        Path two = folder.resolve("two.rallylab");
+        Cli.run("demo", one.toString());
+        Cli.run("demo", two.toString(), "--seed", "7");
+        Path stick = Files.createDirectories(folder.resolve("stick"));
+        assertThat(Cli.run("backup", one.toString(), stick.toString()).exitCode()).isZero();
+
+        Cli refused = Cli.run("backup", two.toString(), stick.toString());
+
+        assertThat(refused.exitCode()).isEqualTo(ExitCode.FAILED);
+        assertThat(refused.err()).contains("is the backup of \"RallyLab Demo Rally\", another rally: it was kept",
+                "make a folder on the stick for it").doesNotContain("unexpected error", "IOException")
+                .doesNotContainPattern("[0-9a-f]{8}-[0-9a-f]{4}-");
     }
 }

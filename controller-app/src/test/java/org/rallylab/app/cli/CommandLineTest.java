@@ -94,7 +94,7 @@ class CommandLineTest {
     }
 
     @Test
-    void schedule_json_matchesTheOutputShapeOfSpec04() {
+    void schedule_json_matchesTheDocumentedOutputShape() {
         Cli cli = Cli.run("schedule", "--cars", "12", "--lanes", "1,2,3,4,5,6", "--json");
         assertThat(cli.exitCode()).isZero();
         JsonNode root = json(cli.out());
@@ -220,5 +220,18 @@ class CommandLineTest {
 
     private static String sha256(Path file) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    /** Issue 12: `rallylab COMMAND --help` printed "Missing required parameter" and exited 2; every command, today's and tomorrow's. */
+    @Test
+    void help_everyCommand_printsItsUsageAndExitsZero() {
+        var commands = new picocli.CommandLine(new RallyLabCommand()).getSubcommands().keySet();
+        assertThat(commands).contains("verify", "copy", "standings");
+        for (String command : commands) {
+            Cli cli = Cli.run(command, "--help");
+            assertThat(cli.exitCode()).as("%s --help: %s", command, cli.err()).isZero();
+            assertThat(cli.out()).as(command).startsWith("Usage: rallylab " + command);
+            assertThat(cli.err()).as(command).isEmpty();
+        }
     }
 }

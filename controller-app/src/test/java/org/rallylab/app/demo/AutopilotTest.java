@@ -41,11 +41,12 @@ class AutopilotTest {
         Recorder<AudienceMessage.Screen> screens = new Recorder<>();
         day.audience().screens().subscribe(Runnable::run, screens);
         Recorder<String> progress = new Recorder<>();
-        Autopilot autopilot = new Autopilot(session, day.loop(), track.laneCount(), ui, time, Autopilot.Pace.INSTANT,
-                progress);
+        Autopilot autopilot = Autopilot.forDay(day, ui, time, Autopilot.Pace.INSTANT, progress);
         CompletableFuture<Void> done = autopilot.start();
+        assertThat(track.isAutomatic()).as("the autopilot's crew works the demo track's gate").isTrue();
         ui.runUntil(done::isDone, Duration.ofSeconds(60), "the autopilot to finish");
         assertThat(done).isCompleted();
+        assertThat(track.isAutomatic()).as("the gate is the operator's again").isFalse();
 
         assertThat(session.state().sections()).allMatch(SectionState::completed);
         List<DomainEvent> log = session.events().stream().map(StoredEvent::event).toList();
@@ -86,12 +87,29 @@ class AutopilotTest {
         RallySession session = RallySession.open(file, time);
         SimulatedTrack track = DemoSetup.simulatedTrack(7, Double.POSITIVE_INFINITY);
         RaceDay day = RaceDay.start(session, track, ui, time, AudienceDirector.Timing.DEFAULT);
-        Autopilot autopilot = new Autopilot(session, day.loop(), track.laneCount(), ui, time, Autopilot.Pace.INSTANT,
-                new Recorder<>());
+        Autopilot autopilot = Autopilot.forDay(day, ui, time, Autopilot.Pace.INSTANT, new Recorder<>());
         CompletableFuture<Void> done = autopilot.start();
         ui.runUntil(done::isDone, Duration.ofSeconds(60), "the autopilot to finish the reopened rally");
         assertThat(done).isCompleted();
         assertThat(session.state().sections()).allMatch(SectionState::completed);
+        day.close();
+    }
+
+    @Test
+    void stoppedMidSection_theDemoTrackWaitsForTheOperatorAgain() throws Exception {
+        ManualTime time = new ManualTime();
+        QueuedExecutor ui = new QueuedExecutor();
+        RallySession session = DemoSetup.create(folder.resolve("stopped.rallylab"), time, 2026,
+                new DemoSetup.Counts(4, 4, 4));
+        SimulatedTrack track = DemoSetup.simulatedTrack(5, Double.POSITIVE_INFINITY);
+        RaceDay day = RaceDay.start(session, track, ui, time, AudienceDirector.Timing.DEFAULT);
+        Autopilot autopilot = Autopilot.forDay(day, ui, time, Autopilot.Pace.INSTANT, new Recorder<>());
+        autopilot.start();
+        ui.runUntil(() -> session.state().findSection(DemoSetup.BEAVER_BUGGIES).orElseThrow().results().size() >= 2,
+                Duration.ofSeconds(60), "two heats raced by the autopilot");
+        autopilot.close();
+        assertThat(track.isAutomatic()).isFalse();
+        assertThat(autopilot.done()).isNotDone();
         day.close();
     }
 }

@@ -99,9 +99,9 @@ class ImportPreviewTest {
         ImportPreview preview = ImportPreview.of(RosterFile.read(file), section());
 
         assertThat(preview.additions()).containsExactly(
-                new ImportPreview.Addition(new RosterRow(2, "Dev Patel", null, "1st lakeside"), "5", false),
+                new ImportPreview.Addition(new RosterRow(2, "Dev Patel", null, "1st lakeside"), "8", false),
                 new ImportPreview.Addition(new RosterRow(4, "Elle Roy", "3", "2nd Hillcrest"), "3", true),
-                new ImportPreview.Addition(new RosterRow(5, "Finn Byrne", null, null), "6", false),
+                new ImportPreview.Addition(new RosterRow(5, "Finn Byrne", null, null), "9", false),
                 new ImportPreview.Addition(new RosterRow(12, "Kai Moss", "B100", "2nd hillcrest"), "B100", true),
                 new ImportPreview.Addition(new RosterRow(15, "Lou Hart", "4", null), "4", true));
         assertThat(preview.duplicates()).extracting(ImportPreview.Skipped::message).containsExactly(
@@ -143,7 +143,7 @@ class ImportPreviewTest {
                 new Command.NewParticipant("id-2", "Ava Chen", null, "Wolf"),
                 new Command.NewParticipant("id-3", "Ben Okafor", "9", "wolf"),
                 new Command.NewParticipant("id-4", "Cleo Martin", null, null)), Map.of("Wolf", "id-1")));
-        assertThat(preview.additions()).extracting(ImportPreview.Addition::carNumber).containsExactly("1", "9", "2");
+        assertThat(preview.additions()).extracting(ImportPreview.Addition::carNumber).containsExactly("10", "9", "11");
     }
 
     @Test
@@ -282,5 +282,24 @@ class ImportPreviewTest {
             section().registration().participants().forEach(p -> carById.put(p.participantId(), p.carNumber()));
             idByRow.forEach((id, promised) -> assertThat(carById).as("round %d", round).containsEntry(id, promised));
         }
+    }
+
+    /**
+     * Issue 12: importing the same children into a second section went through without a word. The
+     * preview names them (accents and spaces aside); they are still added if the operator goes on.
+     */
+    @Test
+    void preview_namesAlreadyInAnotherSection_warnedNamingThem_issue12() {
+        run(new Command.CreateRally("rally-1", "Spring Rally", "2026-04-11", "org@example.org"));
+        run(new Command.CreateSection("bb", "Beaver Buggies", "org@example.org"));
+        run(new Command.CreateSection(SECTION, "Kub Kars", "org@example.org"));
+        run(new Command.AddParticipant("bb", "p1", "Zoë Núñez", "7", null));
+
+        ImportPreview preview = ImportPreview.of(List.of(new RosterRow(2, "zoe  nunez", null, null),
+                new RosterRow(3, "Ava Chen", null, null)), section(), state);
+
+        assertThat(preview.additions()).hasSize(2);
+        assertThat(preview.inOtherSections()).extracting(ImportPreview.Skipped::message)
+                .containsExactly("Row 2 (zoe  nunez): Zoë Núñez is already in Beaver Buggies (car 7)");
     }
 }

@@ -6,6 +6,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.rallylab.domain.testing.Await;
 
 /**
  * The UI thread of a test: tasks from any thread queue up here and run on the test's thread when
@@ -53,8 +54,8 @@ public final class QueuedExecutor implements Executor {
         }
     }
 
-    /** {@link #runUntil(BooleanSupplier, Duration, String)} with a 20 s limit. */
+    /** {@link #runUntil(BooleanSupplier, Duration, String)} with {@link Await}'s one timeout. */
     public void runUntil(BooleanSupplier done, String what) {
-        runUntil(done, Duration.ofSeconds(20), what);
+        runUntil(done, Await.timeout(), what);
     }
 }

@@ -199,7 +199,7 @@ class RaceDayTest {
 
         // the rest races on the track; each gate reset stages the next heat, the last one completes the section
         f.loop.setAutoAdvance(true);
-        f.ui.runUntil(() -> f.s(kubs).completed(), Duration.ofSeconds(60), "Kub Kars complete");
+        f.ui.runUntil(() -> f.s(kubs).completed(), "Kub Kars complete");
         SectionState done = f.s(kubs);
         written = f.newOnDisk();
         assertThat(written.get(written.size() - 1)).isInstanceOfSatisfying(SectionCompleted.class, c -> {

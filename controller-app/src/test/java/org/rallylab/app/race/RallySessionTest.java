@@ -18,6 +18,7 @@ import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.command.RaceRules;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.state.RallyState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.EventLog;
 import org.rallylab.store.InMemoryEventLog;
 import org.rallylab.store.RallyFileException;
@@ -66,6 +67,43 @@ class RallySessionTest {
         assertThat(d.message()).contains("Check in at least 2 cars");
         assertThat(changes).isEmpty();
         assertThat(f.disk()).hasSize(3);
+        f.session.close();
+    }
+
+    /** Issue 12: a dialog asks the rules through the session and shows their answer; nothing is written. */
+    @Test
+    void preview_answersWhatExecuteWould_withNothingWrittenAppliedOrAnnounced() throws Exception {
+        RaceDayFixture f = RaceDayFixture.create(folder);
+        String section = f.section("Kub Kars", 3);
+        List<SessionChange> changes = new ArrayList<>();
+        f.session.addListener(changes::add);
+        RallyState before = f.session.state().copy();
+
+        Decision refused = f.session.preview(new Command.StartSection(section, List.of(1, 2)));
+        assertThat(refused).isInstanceOf(Decision.Rejected.class);
+        assertThat(refused.message()).isEqualTo(f.session.execute(new Command.StartSection(section, List.of(1, 2)))
+                .message());
+        Decision arrival = f.session.preview(new Command.MarkArrived(section, "1"));
+        assertThat(arrival.events()).singleElement().satisfies(e -> assertThat(e.type()).isEqualTo("CarArrived"));
+
+        assertThat(f.session.state()).isEqualTo(before);
+        assertThat(f.disk()).hasSize(3);
+        assertThat(changes).isEmpty();
+        f.session.close();
+    }
+
+    @Test
+    void preview_aRoleThatMayNot_refusedAsExecuteRefusesIt() throws Exception {
+        RaceDayFixture f = RaceDayFixture.create(folder);
+        String section = f.section("Kub Kars", 3);
+        f.ok(new Command.InviteCheckInVolunteer(section, "volunteer@example.org", "organizer@example.org"));
+        f.session.limitTo(org.rallylab.domain.command.Access.of(f.session.state(), "volunteer@example.org"));
+        Command rename = new Command.RenameSection(section, "Kubs");
+
+        Decision previewed = f.session.preview(rename);
+        assertThat(previewed).isInstanceOf(Decision.Rejected.class);
+        assertThat(previewed.message()).isEqualTo(f.session.execute(rename).message());
+        assertThat(f.session.preview(new Command.MarkArrived(section, "1"))).isInstanceOf(Decision.Accepted.class);
         f.session.close();
     }
 
@@ -135,8 +173,8 @@ class RallySessionTest {
             }
         }, "track-pico");
         t.start();
-        assertThat(failure.get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("track-pico").hasMessageContaining("UI executor");
+        assertThat(failure.get(Await.timeout().toSeconds(), TimeUnit.SECONDS))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("track-pico").hasMessageContaining("UI executor");
         f.session.close();
     }
 

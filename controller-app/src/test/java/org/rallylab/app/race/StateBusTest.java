@@ -9,6 +9,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 
 class StateBusTest {
 
@@ -124,9 +125,9 @@ class StateBusTest {
             }
             go.countDown();
             publishers.shutdown();
-            assertThat(publishers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
-            a.submit(() -> { }).get(10, TimeUnit.SECONDS);
-            b.submit(() -> { }).get(10, TimeUnit.SECONDS);
+            assertThat(publishers.awaitTermination(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
+            a.submit(() -> { }).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
+            b.submit(() -> { }).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             assertThat(onA.all()).hasSize(1000).isEqualTo(onB.all());
             assertThat(onA.last()).isEqualTo(bus.last().orElseThrow());
         } finally {

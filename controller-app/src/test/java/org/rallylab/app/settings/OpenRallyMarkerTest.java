@@ -13,7 +13,7 @@ class OpenRallyMarkerTest {
     Path folder;
 
     @Test
-    void a_rally_left_open_is_found_with_its_track_until_closed() throws Exception {
+    void leftOpen_rallyNotClosed_isFoundWithItsTrackUntilClosed() throws Exception {
         Path rally = Files.writeString(folder.resolve("spring.rallylab"), "x");
         OpenRallyMarker marker = new OpenRallyMarker(folder.resolve("settings"));
         assertThat(marker.leftOpen()).isEmpty();
@@ -27,7 +27,7 @@ class OpenRallyMarkerTest {
     }
 
     @Test
-    void no_track_option_is_kept_as_none_given() throws Exception {
+    void leftOpen_noTrackOption_isKeptAsNoneGiven() throws Exception {
         Path rally = Files.writeString(folder.resolve("a.rallylab"), "x");
         OpenRallyMarker marker = new OpenRallyMarker(folder);
         marker.opened(new OpenRallyMarker.Open(rally, null));
@@ -35,7 +35,7 @@ class OpenRallyMarkerTest {
     }
 
     @Test
-    void a_vanished_rally_file_or_an_unreadable_marker_is_ignored() throws Exception {
+    void leftOpen_vanishedFileOrUnreadableMarker_isIgnored() throws Exception {
         Path rally = Files.writeString(folder.resolve("gone.rallylab"), "x");
         OpenRallyMarker marker = new OpenRallyMarker(folder);
         marker.opened(new OpenRallyMarker.Open(rally, "sim"));

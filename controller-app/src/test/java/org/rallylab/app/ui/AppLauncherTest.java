@@ -11,7 +11,7 @@ import org.rallylab.app.demo.DemoSetup;
 class AppLauncherTest {
 
     @Test
-    void linux_without_a_display_is_told_what_to_do_instead() {
+    void launch_linuxWithoutADisplay_isToldWhatToDo() {
         String message = AppLauncher.noDisplay("Linux", Map.of(), "");
         assertThat(message).contains("needs a screen").contains("DISPLAY").contains("./rallylab demo");
         assertThat(AppLauncher.noDisplay("Linux", Map.of("DISPLAY", ":0"), "")).isNull();
@@ -22,7 +22,7 @@ class AppLauncherTest {
     }
 
     @Test
-    void options_that_cannot_work_together_are_refused_with_the_fix() {
+    void launch_conflictingOptions_areRefusedWithTheFix() {
         Path data = Path.of("data");
         assertThatThrownBy(() -> new AppOptions(false, true, false, null, null, DemoSetup.Counts.DEFAULT, 1, 1, data))
                 .hasMessageContaining("--autopilot needs a rally");

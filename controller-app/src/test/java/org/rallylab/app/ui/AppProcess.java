@@ -13,6 +13,7 @@ import org.rallylab.app.cli.Main;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
 import org.rallylab.store.StoredEvent;
@@ -35,26 +36,20 @@ final class AppProcess {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
 
-    /** Waits until {@code section} has at least {@code races} results in {@code rally} (90 s at most). */
-    static void awaitRaces(Path rally, String section, int races, Process app) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
+    /** Waits until {@code section} has at least {@code races} results in {@code rally}. */
+    static void awaitRaces(Path rally, String section, int races, Process app) {
+        Await.until("the autopilot to race " + races + " heats of " + section, () -> {
             assertThat(app.isAlive()).as("the app is still running").isTrue();
-            if (Files.exists(rally)) {
-                Optional<SectionState> s = readable(rally).flatMap(st -> st.findSection(section));
-                if (s.isPresent() && s.get().results().size() >= races) {
-                    return;
-                }
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("the autopilot did not race " + races + " heats of " + section + " within 90 s");
+            Optional<SectionState> s = Files.exists(rally)
+                    ? readable(rally).flatMap(st -> st.findSection(section)) : Optional.empty();
+            return s.isPresent() && s.get().results().size() >= races;
+        });
     }
 
     /** Kills {@code app} the hard way (SIGKILL on Linux and macOS): a pulled plug. */
     static void pullThePlug(Process app) throws InterruptedException {
         app.destroyForcibly();
-        assertThat(app.waitFor(20, TimeUnit.SECONDS)).isTrue();
+        assertThat(app.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
     }
 
     static Optional<RallyState> readable(Path rally) {

@@ -16,6 +16,7 @@ import org.rallylab.domain.event.RaceCompleted;
 import org.rallylab.domain.scoring.Scoring;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 
 /**
  * The app in a child JVM (headless JavaFX), racing the demo rally on the simulated track under
@@ -30,7 +31,7 @@ class AppRelaunchTest {
     Path folder;
 
     @Test
-    void killed_mid_section_relaunch_shows_the_same_section_heat_and_results_with_the_track_back() throws Exception {
+    void relaunch_killedMidSection_showsTheSameSectionHeatAndResultsWithTheTrackBack() throws Exception {
         Path data = Files.createDirectories(folder.resolve("data"));
         Path rally = folder.resolve("killed.rallylab");
         Process first = AppProcess.start(data, folder.resolve("first.log"), List.of(), "--demo", "--rally", rally.toString(),
@@ -49,8 +50,9 @@ class AppRelaunchTest {
 
         Path probe = folder.resolve("probe.json");
         Process second = AppProcess.start(data, folder.resolve("second.log"), List.of("-Drallylab.probe=" + probe,
-                "-Drallylab.probe.exit=true", "-Drallylab.probe.delay=700"));
-        assertThat(second.waitFor(60, TimeUnit.SECONDS)).as("relaunched app reports and exits").isTrue();
+                "-Drallylab.probe.exit=true", "-Drallylab.probe.when=track"));
+        assertThat(second.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)).as("relaunched app reports and exits")
+                .isTrue();
         assertThat(probe).as(Files.readString(folder.resolve("second.log"))).exists();
         JsonNode report = JSON.readTree(probe.toFile());
 

@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 
 /**
  * Issue 11: closing the window or stopping the app with SIGTERM while it races left {@code -wal},
@@ -34,9 +35,9 @@ class AppStopTest {
         Path rallies = Files.createDirectories(folder.resolve("rallies"));
         Path rally = rallies.resolve("closed.rallylab");
         Path probe = folder.resolve("probe.json");
-        // the probe reports after 4 s of racing, then closes the app the way the window's close button does
+        // the probe reports once a race is recorded, then closes the app the way the window's close button does
         Process app = AppProcess.start(data, folder.resolve("app.log"), List.of("-Drallylab.probe=" + probe,
-                "-Drallylab.probe.exit=true", "-Drallylab.probe.delay=4000"), "--demo", "--rally", rally.toString(),
+                "-Drallylab.probe.exit=true", "-Drallylab.probe.when=racing"), "--demo", "--rally", rally.toString(),
                 "--autopilot", "--speed", "30", "--counts", "4,6,4");
         assertThat(app.waitFor(120, TimeUnit.SECONDS)).as(Files.readString(folder.resolve("app.log"))).isTrue();
         assertThat(probe).exists();
@@ -57,8 +58,8 @@ class AppStopTest {
         assertThat(listing(rallies)).contains("stopped.rallylab-wal");
 
         Process term = new ProcessBuilder("kill", "-TERM", String.valueOf(app.pid())).start();
-        assertThat(term.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(app.waitFor(60, TimeUnit.SECONDS)).as("the app stops on SIGTERM").isTrue();
+        assertThat(term.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
+        assertThat(app.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)).as("the app stops on SIGTERM").isTrue();
 
         assertThat(listing(rallies)).containsExactly("stopped.rallylab");
         assertThat(AppProcess.readable(rally).orElseThrow().findSection("Beaver Buggies").orElseThrow().results())

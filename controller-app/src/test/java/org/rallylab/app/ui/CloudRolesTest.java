@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitMenuButton;
@@ -23,6 +22,7 @@ import org.rallylab.app.ui.prerace.RallyEditor;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.RallyFile;
 import org.rallylab.sync.client.CloudClient;
 import org.rallylab.sync.client.CloudConfig;
@@ -36,7 +36,6 @@ import org.rallylab.sync.worker.SessionHolder;
 import org.rallylab.sync.worker.SyncStatus;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Roles in the app, end to end on the stand-in over real PostgreSQL. The organizer's laptop puts a
@@ -79,14 +78,15 @@ class CloudRolesTest {
     }
 
     @Test
-    void a_registrar_sees_and_changes_only_their_section_and_the_organizer_pulls_it() throws Exception {
+    void registrar_signedIn_seesAndChangesOnlyTheirSectionAndTheOrganizerPullsIt() throws Exception {
         try (RallySession organizer = organizersRally()) {
             RallyFile file = organizer.rallyFile().orElseThrow();
             PushWorker worker = putInTheCloud(file);
 
             launchSignedInAs(REGISTRAR);
             restoreTheRally("registrar");
-            await(() -> UiFixture.fx(() -> app.window().currentScreen()) instanceof RallyEditor);
+            Await.until("the rally editor",
+                    () -> UiFixture.fx(() -> app.window().currentScreen()) instanceof RallyEditor);
             assertThat(notice()).contains("Signed in as registrar@example.org, you are the registrar of Kub Kars");
             assertThat(UiFixture.fx(() -> robot.lookup("#top-role").queryLabeled().getText()))
                     .isEqualTo("registrar@example.org: registrar of Kub Kars");
@@ -106,28 +106,29 @@ class CloudRolesTest {
             Decision other = UiFixture.fx(() -> laptop.execute(new Command.AddParticipant(beavers,
                     UUID.randomUUID().toString(), "Not Mine", null, null)));
             assertThat(other.message()).contains("Beaver Buggies is not yours to change");
-            UiFixture.fxRun(() -> app.window().console());
+            UiFixture.fxRun(() -> app.window().go().console());
             assertThat(notice()).contains("that screen is for the organizer and operators");
             assertThat(UiFixture.fx(() -> app.window().currentScreen())).isInstanceOf(RallyEditor.class);
-            await(() -> badge().equals("Cloud: synced"));
+            awaitBadge("Cloud: synced");
 
             worker.pullNow();
-            await(() -> file.rebuild().section(kubKars).orElseThrow().registration().participants().stream()
-                    .anyMatch(p -> p.name().equals("Zoe Registered")));
+            Await.until("the organizer pulls Zoe", () -> file.rebuild().section(kubKars).orElseThrow().registration()
+                    .participants().stream().anyMatch(p -> p.name().equals("Zoe Registered")));
             assertThat(file.sync().countOwnAfter(file.sync().syncCursor(worker.target()))).as("pulled, not pushed back").isZero();
             worker.close();
         }
     }
 
     @Test
-    void a_check_in_volunteer_gets_only_the_check_in_of_their_section() throws Exception {
+    void checkInVolunteer_signedIn_getsOnlyTheCheckInOfTheirSection() throws Exception {
         try (RallySession organizer = organizersRally()) {
             putInTheCloud(organizer.rallyFile().orElseThrow()).close();
         }
 
         launchSignedInAs(DOOR);
         restoreTheRally("volunteer");
-        await(() -> UiFixture.fx(() -> app.window().currentScreen()) instanceof CheckInScreen);
+        Await.until("the check-in screen",
+                () -> UiFixture.fx(() -> app.window().currentScreen()) instanceof CheckInScreen);
         assertThat(UiFixture.fx(() -> app.window().currentScreen().title())).contains("Beaver Buggies");
         assertThat(UiFixture.fx(() -> robot.lookup("#top-role").queryLabeled().getText()))
                 .isEqualTo("door@example.org: check-in volunteer of Beaver Buggies");
@@ -140,8 +141,8 @@ class CloudRolesTest {
         String car = bb.roster().get(0).carNumber();
         assertThat(UiFixture.fx(() -> laptop.execute(new Command.MarkArrived(beavers, car))))
                 .isInstanceOf(Decision.Accepted.class);
-        await(() -> badge().equals("Cloud: synced"));
-        UiFixture.fxRun(() -> app.window().editRally());
+        awaitBadge("Cloud: synced");
+        UiFixture.fxRun(() -> app.window().go().editRally());
         assertThat(notice()).contains("that screen is for the organizer and operators");
         assertThat(UiFixture.fx(() -> app.window().currentScreen())).isInstanceOf(CheckInScreen.class);
     }
@@ -171,7 +172,7 @@ class CloudRolesTest {
         file.sync().acknowledge(PushWorker.TARGET_PREFIX + server.url(), 0);
         PushWorker worker = PushWorker.start(file, new CloudClient(config),
                 SessionHolder.inMemory(session(ORGANIZER), s -> { }), PullSink.into(file));
-        await(() -> worker.status() instanceof SyncStatus.Synced);
+        Await.until("the organizer's rally in the cloud", worker::status, s -> s instanceof SyncStatus.Synced);
         return worker;
     }
 
@@ -194,12 +195,13 @@ class CloudRolesTest {
 
     private void restoreTheRally(String who) {
         robot.clickOn("#restore-from-cloud");
-        await(() -> UiFixture.fx(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
-                && "Restore from the cloud".equals(st.getTitle()) && st.isShowing())));
+        Await.until("the restore window", () -> UiFixture.fx(() -> javafx.stage.Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage st && "Restore from the cloud".equals(st.getTitle())
+                        && st.isShowing())));
         ComboBox<?> rallies = robot.lookup("#restore-rally").queryAs(ComboBox.class);
-        await(() -> UiFixture.fx(() -> rallies.getItems().size()) == 1);
+        Await.until("one rally listed from the cloud", () -> UiFixture.fx(() -> rallies.getItems().size()) == 1);
         robot.clickOn("#restore-go");
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("the restored rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         robot.targetWindow(stage);
         assertThat(who).isNotBlank();
     }
@@ -216,20 +218,7 @@ class CloudRolesTest {
         return UiFixture.fx(() -> robot.lookup("#cloud-badge").queryAs(SplitMenuButton.class).getText());
     }
 
-    private static void await(ThrowingCondition condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        try {
-            while (!condition.get()) {
-                assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-                WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    @FunctionalInterface
-    private interface ThrowingCondition {
-        boolean get() throws Exception;
+    private void awaitBadge(String text) {
+        Await.until("the badge \"" + text + "\"", this::badge, text::equals);
     }
 }

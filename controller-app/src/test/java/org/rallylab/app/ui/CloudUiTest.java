@@ -11,8 +11,6 @@ import java.sql.ResultSet;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.SplitMenuButton;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -28,6 +26,7 @@ import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.StoredEvent;
 import org.rallylab.sync.client.CloudClient;
@@ -76,7 +75,7 @@ class CloudUiTest {
     }
 
     @Test
-    void set_up_sign_in_sync_the_demo_sign_out_and_a_stranger_is_refused_with_the_servers_message()
+    void cloud_setUpSignInSyncTheDemoSignOutThenAStranger_syncsAndTheStrangerIsRefusedWithTheServersMessage()
             throws Exception {
         launch();
         assertThat(badge()).isEqualTo("Cloud: not set up");
@@ -103,23 +102,25 @@ class CloudUiTest {
         // the demo rally stays on this laptop until the organizer puts it in the cloud; then all of it
         // goes up, RallyCreated by the organizer
         robot.clickOn("#start-demo");
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("the demo rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         Path file = UiFixture.fx(() -> app.window().day().session().path());
         String rallyId = UiFixture.fx(() -> app.window().day().session().rallyFile().orElseThrow().rallyId()
                 .orElseThrow());
-        await(() -> badge().equals("Cloud: this laptop only"));
-        WaitForAsyncUtils.sleep(300, TimeUnit.MILLISECONDS);
+        awaitBadge("Cloud: this laptop only");
+        // the rally is attached (the badge says so) and only a copying worker writes to the server: none runs
+        assertThat(UiFixture.fx(() -> app.window().cloud().orElseThrow().cloud().view().get().status()))
+                .as("no copy to the cloud started before the organizer asks").isEmpty();
         assertThat(serverRows(rallyId)).as("nothing is copied before the organizer asks").isEmpty();
         menu("#cloud-menu-put");
         assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("being copied to the cloud");
-        await(() -> badge().equals("Cloud: synced"));
+        awaitBadge("Cloud: synced");
         assertServerHoldsEveryLocalEvent(file, rallyId);
         assertThat(createdByOfRallyCreated(rallyId)).isEqualTo(organizer.userId());
 
-        // checking a car in is copied at once (woken by the command, not by the 5 s look)
+        // checking a car in is copied (the worker is woken by the command; PushWorkerTest shows a wake pushes at once)
         SectionState kubs = checkInOneCar();
-        await(() -> serverRows(rallyId).size() == localEvents(file).size(), 3);
-        await(() -> badge().equals("Cloud: synced"));
+        Await.until("the check-in copied to the cloud", () -> serverRows(rallyId).size() == localEvents(file).size());
+        awaitBadge("Cloud: synced");
         assertServerHoldsEveryLocalEvent(file, rallyId);
         Screenshots.take(stage, "operator-cloud-badge");
         assertThat(serverRows(rallyId).get(serverRows(rallyId).size() - 1)).startsWith("CarArrived");
@@ -128,16 +129,16 @@ class CloudUiTest {
         assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("This rally's id is " + rallyId);
 
         menu("#cloud-menu-sign-out");
-        await(() -> badge().equals("Cloud: signed out"));
+        awaitBadge("Cloud: signed out");
         assertThat(sessionFile).doesNotExist();
         assertNoTokenShown(organizer);
 
         // somebody without a role in this rally signs in on the same laptop: the server refuses, the badge says why
         signIn("stranger@example.org", false);
-        await(() -> badge().equals("Cloud: synced"));
+        awaitBadge("Cloud: synced");
         int before = localEvents(file).size();
         checkInOneCar();
-        await(() -> badge().startsWith("Cloud: error – "));
+        Await.until("the badge showing an error", this::badge, b -> b.startsWith("Cloud: error – "));
         assertThat(badge()).contains("The server refused this").contains("Ask the rally's organizer to check your role");
         assertThat(localEvents(file)).hasSize(before + 1);
         assertThat(serverRows(rallyId)).hasSize(before);
@@ -147,7 +148,7 @@ class CloudUiTest {
     }
 
     @Test
-    void restore_from_the_cloud_opens_the_rally_in_a_new_file_where_it_stopped() throws Exception {
+    void restoreFromTheCloud_rallyRacedOnAnotherLaptop_opensInANewFileWhereItStopped() throws Exception {
         // a rally raced on another laptop and copied to the cloud
         Session signedIn = server.signIn(ORGANIZER);
         CloudSession organizer = new CloudSession(signedIn.accessToken(), signedIn.refreshToken(),
@@ -164,7 +165,7 @@ class CloudUiTest {
         String rallyId = raced.rallyFile().orElseThrow().rallyId().orElseThrow();
         PushWorker worker = PushWorker.start(raced.rallyFile().orElseThrow(), new CloudClient(config),
                 SessionHolder.inMemory(organizer, s -> { }));
-        await(() -> worker.status() instanceof SyncStatus.Synced);
+        Await.until("the other laptop's rally in the cloud", worker::status, s -> s instanceof SyncStatus.Synced);
         worker.close();
         raced.close();
 
@@ -178,20 +179,20 @@ class CloudUiTest {
         awaitWindow("Restore from the cloud");
         javafx.scene.control.ComboBox<?> rallies = robot.lookup("#restore-rally")
                 .queryAs(javafx.scene.control.ComboBox.class);
-        await(() -> UiFixture.fx(() -> rallies.getItems().size()) == 1);
+        Await.until("one rally listed from the cloud", () -> UiFixture.fx(() -> rallies.getItems().size()) == 1);
         assertThat(UiFixture.fx(() -> ((org.rallylab.sync.client.CloudRally) rallies.getValue()).rallyId()))
                 .as("the organizer's one rally, listed from the cloud and chosen").isEqualTo(rallyId);
         assertThat(UiFixture.fx(() -> rallies.getConverter().toString(cast(rallies.getValue()))))
                 .startsWith(DemoSetup.RALLY_NAME);
         Screenshots.take(window("Restore from the cloud"), "operator-cloud-restore");
         robot.clickOn("#restore-go");
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("the restored rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         Path restored = UiFixture.fx(() -> app.window().day().session().path());
         assertThat(restored).isEqualTo(folder.resolve("restored-rally.rallylab"));
         assertThat(UiFixture.fx(() -> app.window().day().session().state())).isEqualTo(original);
         assertThat(UiFixture.fx(() -> app.window().currentScreen().title())).contains(DemoSetup.KUB_KARS);
         assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("Restored " + DemoSetup.RALLY_NAME);
-        await(() -> badge().equals("Cloud: synced"));
+        awaitBadge("Cloud: synced");
         assertThat(serverRows(rallyId)).hasSize(localEvents(restored).size());
     }
 
@@ -213,9 +214,10 @@ class CloudUiTest {
         menu("#cloud-menu-sign-in");
         awaitWindow("Sign in to the cloud");
         robot.clickOn("#cloud-email").write(email).push(KeyCode.ENTER);
-        await(() -> !UiFixture.fx(() -> robot.lookup("#cloud-code").query().isDisabled()));
+        Await.until("the code field enabled",
+                () -> !UiFixture.fx(() -> robot.lookup("#cloud-code").query().isDisabled()));
         robot.clickOn("#cloud-code").write("000000").push(KeyCode.ENTER);
-        await(() -> !text("#cloud-error").isEmpty());
+        Await.until("the wrong code refused", () -> !text("#cloud-error").isEmpty());
         assertThat(text("#cloud-error")).contains("code");
         UiFixture.fxRun(() -> robot.lookup("#cloud-code").queryTextInputControl().clear());
         robot.clickOn("#cloud-code").write(server.lastCodeFor(email));
@@ -326,26 +328,18 @@ class CloudUiTest {
     }
 
     private void awaitWindow(String title) {
-        await(() -> UiFixture.fx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
-                && title.equals(s.getTitle()) && s.isShowing())));
+        Await.until("the window \"" + title + "\"", () -> UiFixture.fx(() -> Window.getWindows().stream()
+                .anyMatch(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing())));
         robot.targetWindow(window(title));
     }
 
     private void awaitClosed(String title) {
-        await(() -> UiFixture.fx(() -> Window.getWindows().stream().noneMatch(w -> w instanceof Stage s
-                && title.equals(s.getTitle()) && s.isShowing())));
+        Await.until("the window \"" + title + "\" closed", () -> UiFixture.fx(() -> Window.getWindows().stream()
+                .noneMatch(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing())));
         robot.targetWindow(stage);
     }
 
-    private static void await(BooleanSupplier condition) {
-        await(condition, 20);
-    }
-
-    private static void await(BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited " + seconds + " s").isLessThan(deadline);
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        }
+    private void awaitBadge(String text) {
+        Await.until("the badge \"" + text + "\"", this::badge, text::equals);
     }
 }

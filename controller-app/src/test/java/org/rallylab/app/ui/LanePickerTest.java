@@ -26,7 +26,7 @@ class LanePickerTest {
     }
 
     @Test
-    void ticking_lanes_keeps_them_in_order_adjacent_or_not(FxRobot robot) {
+    void lanePicker_ticking_keepsLanesInOrderAdjacentOrNot(FxRobot robot) {
         assertThat(picker.selectedLanes()).containsExactly(1, 3, 5);
         robot.clickOn("#lane-2").clickOn("#lane-5");
         assertThat(picker.selectedLanes()).containsExactly(1, 2, 3);
@@ -34,7 +34,7 @@ class LanePickerTest {
     }
 
     @Test
-    void select_replaces_the_ticked_lanes() {
+    void lanePicker_select_replacesTheTickedLanes() {
         UiFixture.fxRun(() -> picker.select(List.of(6, 4)));
         assertThat(picker.selectedLanes()).containsExactly(4, 6);
     }

@@ -31,7 +31,7 @@ class LaptopDiesDrillTest {
     Path folder;
 
     @Test
-    void the_plug_is_pulled_mid_section_and_the_rally_is_finished_on_another_laptop_from_the_stick() throws Exception {
+    void laptopDies_plugPulledMidSection_rallyFinishedOnAnotherLaptopFromTheStick() throws Exception {
         Path stick = Files.createDirectories(folder.resolve("usb-stick"));
         Path firstLaptop = Files.createDirectories(folder.resolve("first-laptop"));
         Path rally = firstLaptop.resolve("spring.rallylab");

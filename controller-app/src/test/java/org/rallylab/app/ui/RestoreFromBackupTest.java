@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.application.Platform;
 import javafx.scene.control.TextField;
 import javafx.stage.Stage;
@@ -20,10 +18,10 @@ import org.rallylab.app.race.RallySession;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.backup.BackupFiles;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * "Restore from backup…" on the start screen: the backup is checked whole and shown (rally,
@@ -55,7 +53,7 @@ class RestoreFromBackupTest {
     }
 
     @Test
-    void a_backup_is_shown_then_restored_into_a_new_file_next_to_an_existing_one_and_opens_where_it_stopped()
+    void restoreFromBackup_nextToAnEarlierRestore_shownThenRestoredIntoANewFileAndOpensWhereItStopped()
             throws Exception {
         Path stick = Files.createDirectories(folder.resolve("stick"));
         RallyState original = racedRallyBackedUpTo(stick);
@@ -72,7 +70,7 @@ class RestoreFromBackupTest {
         Screenshots.take(dialog, "operator-restore-from-backup");
         robot.clickOn("#dialog-ok");
 
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("the restored rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         robot.targetWindow(stage);
         assertThat(UiFixture.fx(() -> app.window().day().session().path()))
                 .isEqualTo(data.resolve("RallyLab-Demo-Rally-restored-2.rallylab"));
@@ -85,14 +83,14 @@ class RestoreFromBackupTest {
         // and this laptop backs it up to its own stick from now on
         Path newStick = Files.createDirectories(folder.resolve("new-stick"));
         UiFixture.fxRun(() -> app.window().backup().orElseThrow().useFolder(newStick));
-        await(() -> UiFixture.fx(() -> app.window().backup().orElseThrow().badge().getText())
-                .startsWith("Backup: written"));
+        Await.until("the backup written to the new stick", () -> UiFixture.fx(() -> app.window().backup()
+                .orElseThrow().badge().getText()), badge -> badge.startsWith("Backup: written"));
         Screenshots.take(stage, "operator-backup-badge");
         assertThat(BackupFiles.read(newStick.resolve(BackupFiles.FILE_NAME)).state()).isEqualTo(original);
     }
 
     @Test
-    void a_damaged_backup_is_refused_with_the_check_that_failed_and_nothing_is_created() throws Exception {
+    void restoreFromBackup_damagedBackup_refusedWithTheCheckThatFailedAndNothingCreated() throws Exception {
         Path stick = Files.createDirectories(folder.resolve("stick"));
         racedRallyBackedUpTo(stick);
         Path backup = stick.resolve(BackupFiles.FILE_NAME);
@@ -124,17 +122,7 @@ class RestoreFromBackupTest {
     }
 
     private Window awaitWindow(String title) {
-        await(() -> UiFixture.fx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage st
-                && title.equals(st.getTitle()) && st.isShowing())));
-        return UiFixture.fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage st
-                && title.equals(st.getTitle()) && st.isShowing()).findFirst().orElseThrow());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        }
+        return Await.value("the window \"" + title + "\"", () -> UiFixture.fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage st && title.equals(st.getTitle()) && st.isShowing()).findFirst()));
     }
 }

@@ -4,7 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.animation.AnimationTimer;
 import javafx.stage.Window;
+import org.rallylab.domain.testing.Await;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,7 +33,7 @@ public final class Screenshots {
             return;
         }
         WaitForAsyncUtils.waitForFxEvents();
-        sleep(400); // let X draw the last pulse
+        awaitPulses(3); // the scene as it is now has been drawn to X, not only laid out
         WaitForAsyncUtils.waitForFxEvents();
         int[] box = UiFixture.fx(() -> new int[] {(int) window.getX(), (int) window.getY(),
             (int) window.getWidth(), (int) window.getHeight()});
@@ -40,7 +43,7 @@ public final class Screenshots {
             Process p = new ProcessBuilder("import", "-window", "root", "-crop",
                     box[2] + "x" + box[3] + "+" + Math.max(0, box[0]) + "+" + Math.max(0, box[1]), "+repage",
                     out.toString()).inheritIO().start();
-            if (!p.waitFor(30, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            if (!p.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new AssertionError("import (ImageMagick) failed for " + out);
             }
         } catch (IOException e) {
@@ -50,11 +53,20 @@ public final class Screenshots {
         }
     }
 
-    private static void sleep(long ms) {
+    /** Waits until JavaFX has run {@code count} more pulses (each one renders what changed before it). */
+    private static void awaitPulses(int count) {
+        AtomicInteger pulses = new AtomicInteger();
+        AnimationTimer timer = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                pulses.incrementAndGet();
+            }
+        };
+        UiFixture.fxRun(timer::start);
         try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            Await.until(count + " JavaFX pulses", () -> pulses.get() >= count);
+        } finally {
+            UiFixture.fxRun(timer::stop);
         }
     }
 }

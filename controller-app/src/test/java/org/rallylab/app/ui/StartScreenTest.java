@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.input.KeyCode;
@@ -20,9 +18,9 @@ import org.rallylab.app.demo.DemoSetup;
 import org.rallylab.app.settings.OpenRallyMarker;
 import org.rallylab.app.settings.RecentRallies;
 import org.rallylab.app.ui.start.StartScreen;
+import org.rallylab.domain.testing.Await;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 /** The app started with no rally: the start screen, the demo with adjusted counts, closing, recent rallies, help. */
 class StartScreenTest {
@@ -58,7 +56,7 @@ class StartScreenTest {
         setCount("#demo-kubs", 7);
         setCount("#demo-scouts", 3);
         robot.clickOn("#start-demo");
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("a rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         var state = UiFixture.fx(() -> app.window().day().session().state());
         assertThat(state.findSection(DemoSetup.BEAVER_BUGGIES).orElseThrow().roster()).hasSize(5);
         assertThat(state.findSection(DemoSetup.KUB_KARS).orElseThrow().roster()).hasSize(7);
@@ -74,17 +72,17 @@ class StartScreenTest {
         Window help = awaitWindow("RallyLab – help");
         assertThat(robot.lookup("#help").tryQuery()).isPresent();
         robot.targetWindow(help).push(KeyCode.ESCAPE);
-        await(() -> !UiFixture.fx(help::isShowing));
+        Await.until("help closed", () -> !UiFixture.fx(help::isShowing));
 
         robot.targetWindow(stage).clickOn("#top-close");
-        await(() -> UiFixture.fx(() -> app.window().openDay().isEmpty()));
+        Await.until("the rally closed", () -> UiFixture.fx(() -> app.window().openDay().isEmpty()));
         assertThat(new OpenRallyMarker(folder).leftOpen()).as("closed properly: no marker").isEmpty();
         assertThat(new RecentRallies(folder, Clock.systemUTC()).list()).extracting(RecentRallies.Entry::path)
                 .containsExactly(demo.toAbsolutePath());
         ListView<?> recent = robot.lookup("#recent-rallies").queryAs(ListView.class);
         assertThat(UiFixture.fx(() -> recent.getItems().size())).isEqualTo(1);
         robot.clickOn("#recent-rallies").push(KeyCode.ENTER);
-        await(() -> UiFixture.fx(() -> app.window().openDay().isPresent()));
+        Await.until("a rally open", () -> UiFixture.fx(() -> app.window().openDay().isPresent()));
         assertThat(UiFixture.fx(() -> app.window().day().session().path())).isEqualTo(demo);
     }
 
@@ -139,6 +137,50 @@ class StartScreenTest {
                 .containsExactly("changed.rallylab");
     }
 
+    /**
+     * Issue 12: a rally file open for racing elsewhere is refused with "…close it there, or open this
+     * file read-only", and the notice offers that as a button, which opens it read-only beside its
+     * writer; the writer goes on recording.
+     */
+    @Test
+    void open_fileRacingElsewhere_offersReadOnlyBesideItsWriter() throws Exception {
+        Path file = folder.resolve("busy.rallylab");
+        var writer = UiFixture.fx(() -> org.rallylab.app.race.RallySession.create(file, Clock.systemUTC()));
+        try {
+            UiFixture.fxRun(() -> writer.execute(new org.rallylab.domain.command.Command.CreateRally(
+                    "8d4c5a2e-0d6b-4c55-9a0e-6f1d2b3c4d5e", "Spring Rally", "2026-04-11", "organizer@example.org")));
+
+            UiFixture.fxRun(() -> startScreenActions().open(file));
+
+            assertThat(UiFixture.fx(() -> app.window().openDay().isPresent())).isFalse();
+            assertThat(UiFixture.fx(() -> app.window().noticeText())).contains("busy.rallylab is open for racing")
+                    .contains("close it there, or open this file read-only");
+            var offer = robot.lookup("#notice-action").queryButton();
+            assertThat(UiFixture.fx(offer::isVisible)).isTrue();
+            assertThat(UiFixture.fx(offer::getText)).isEqualTo("Open read-only");
+            Screenshots.take(stage, "operator-locked-file-offer");
+            robot.clickOn("#notice-action");
+
+            Window inspection = awaitWindow("RallyLab – busy.rallylab (read-only)");
+            assertThat(robot.targetWindow(inspection).lookup("#event-count").queryLabeled().getText())
+                    .isEqualTo("1 events");
+            assertThat(UiFixture.fx(() -> app.window().noticeText())).as("done: the offer went").isEmpty();
+            var added = UiFixture.fx(() -> writer.execute(new org.rallylab.domain.command.Command.CreateSection(
+                    "s-1", "Kub Kars", "organizer@example.org")));
+            assertThat(added).as("the writer still records beside the reader")
+                    .isInstanceOf(org.rallylab.domain.command.Decision.Accepted.class);
+            UiFixture.fxRun(() -> ((Stage) inspection).close());
+        } finally {
+            UiFixture.fxRun(() -> {
+                try {
+                    writer.close();
+                } catch (org.rallylab.store.RallyFileException e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+        }
+    }
+
     private StartScreen.Actions startScreenActions() {
         return app.startActions();
     }
@@ -152,17 +194,7 @@ class StartScreenTest {
     }
 
     private Window awaitWindow(String title) {
-        await(() -> UiFixture.fx(() -> Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
-                && title.equals(s.getTitle()) && s.isShowing())));
-        return UiFixture.fx(() -> Window.getWindows().stream().filter(w -> w instanceof Stage s
-                && title.equals(s.getTitle())).findFirst().orElseThrow());
-    }
-
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 10 s").isLessThan(deadline);
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
-        }
+        return Await.value("the window \"" + title + "\"", () -> UiFixture.fx(() -> Window.getWindows().stream()
+                .filter(w -> w instanceof Stage s && title.equals(s.getTitle()) && s.isShowing()).findFirst()));
     }
 }

@@ -118,6 +118,13 @@ public final class UiFixture implements AutoCloseable {
         }
     }
 
+    /** Closes every window but {@code stage}: a dialog a failed test left open. */
+    public static void closeWindowsBut(javafx.stage.Window stage) {
+        fxRun(() -> java.util.List.copyOf(javafx.stage.Window.getWindows()).stream()
+                .filter(w -> w != stage && w instanceof javafx.stage.Stage)
+                .forEach(w -> ((javafx.stage.Stage) w).close()));
+    }
+
     /** Runs {@code work} on the JavaFX thread and waits. */
     public static void fxRun(Runnable work) {
         fx(() -> {

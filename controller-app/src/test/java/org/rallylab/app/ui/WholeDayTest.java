@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
@@ -35,8 +34,10 @@ import org.rallylab.domain.event.SectionStarted;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.state.RosterEntry;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
+import org.rallylab.track.StartGate;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -44,7 +45,7 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * Race day through the real app, by keyboard and mouse as an operator does it: the demo rally on
  * the simulated track; Beaver Buggies checked in, started and raced to the end; then Kub Kars
- * with every action of spec 03: re-run, manual rank, re-run of DNF lanes (after a hand-timed heat
+ * with every operator action: re-run, manual rank, re-run of DNF lanes (after a hand-timed heat
  * in manual mode), remove a car, correct lanes, change lanes, a late arrival and ending early.
  * Each step asserts the events written to the rally file and the audience messages sent.
  */
@@ -68,6 +69,8 @@ class WholeDayTest {
                 folder.resolve("data")));
         app = (RallyLabApp) FxToolkit.setupApplication(RallyLabApp::new);
         UiFixture.fxRun(() -> {
+            // the demo track's gate waits for the operator (GateControlTest); here its simulated crew works it
+            day().track().flatMap(StartGate::of).orElseThrow().setAutomatic(true);
             day().audience().screens().subscribe(Runnable::run, audience::add);
             day().audience().overlay().subscribe(Runnable::run, audience::add);
         });
@@ -80,7 +83,7 @@ class WholeDayTest {
     }
 
     @Test
-    void a_whole_race_day_by_keyboard_and_mouse() {
+    void raceDay_wholeDayByKeyboardAndMouse_everyStepWritesItsEvents() {
         // ---- Beaver Buggies: check in all, start, race every heat on the simulated track ----
         String beavers = section(DemoSetup.BEAVER_BUGGIES).sectionId();
         assertThat(title()).contains("RallyLab Demo Rally");
@@ -96,12 +99,12 @@ class WholeDayTest {
         assertThat(started).anyMatch(e -> e instanceof HeatStaged h && h.heat() == 1);
         assertThat(title()).contains("Beaver Buggies");
         int beaverHeats = section(DemoSetup.BEAVER_BUGGIES).heatCount();
-        await("Beaver Buggies complete", () -> section(DemoSetup.BEAVER_BUGGIES).completed(), 60);
+        await("Beaver Buggies complete", () -> section(DemoSetup.BEAVER_BUGGIES).completed());
         List<DomainEvent> raced = new ArrayList<>(started);
         raced.addAll(freshEvents());
         assertThat(raced.stream().filter(RaceCompleted.class::isInstance)).hasSize(beaverHeats);
         assertThat(raced).last().isInstanceOf(SectionCompleted.class);
-        await("section complete screen", () -> title().contains("Beaver Buggies") && title().contains("final"), 10);
+        await("section complete screen", () -> title().contains("Beaver Buggies") && title().contains("final"));
         assertThat(screens(AudienceMessage.Staging.class)).anyMatch(s -> s.heat() == 1);
         assertThat(screens(AudienceMessage.Results.class).stream().filter(r -> !r.manual())
                 .map(AudienceMessage.Results::heat).distinct())
@@ -109,13 +112,13 @@ class WholeDayTest {
                 .containsExactlyInAnyOrderElementsOf(java.util.stream.IntStream.rangeClosed(1, beaverHeats).boxed()
                         .toList());
         click("#reveal-next"); // the last heat's results are still on the audience: show the final standings now
-        await("final standings on the audience", () -> lastScreen() instanceof AudienceMessage.SectionComplete, 5);
+        await("final standings on the audience", () -> lastScreen() instanceof AudienceMessage.SectionComplete);
         int revealed = ((AudienceMessage.SectionComplete) lastScreen()).revealed();
         click("#reveal-next");
         await("one more place revealed", () -> lastScreen() instanceof AudienceMessage.SectionComplete c
-                && c.revealed() == revealed + 1, 5);
+                && c.revealed() == revealed + 1);
         click("#reveal-all");
-        await("all revealed", () -> lastScreen() instanceof AudienceMessage.SectionComplete c && c.fullyRevealed(), 5);
+        await("all revealed", () -> lastScreen() instanceof AudienceMessage.SectionComplete c && c.fullyRevealed());
         assertThat(freshEvents()).as("revealing writes nothing").isEmpty();
 
         // ---- Kub Kars: check in all but one car (it arrives late), start ----
@@ -140,7 +143,7 @@ class WholeDayTest {
         assertThat(kubStart.stream().filter(RaceCompleted.class::isInstance).map(e -> ((RaceCompleted) e).heat()))
                 .containsExactly(1);
         await("heat 1 results on the audience", () -> screens(AudienceMessage.Results.class).stream()
-                .anyMatch(r -> r.sectionName().equals("Kub Kars") && r.heat() == 1), 5);
+                .anyMatch(r -> r.sectionName().equals("Kub Kars") && r.heat() == 1));
 
         Screenshots.take(stage, "operator-window-console");
         Stage projector = app.window().audienceWindow().orElseThrow().stage();
@@ -150,20 +153,20 @@ class WholeDayTest {
         robot.targetWindow(stage);
         robot.push(KeyCode.F1);
         await("help", () -> UiFixture.fx(() -> Window.getWindows().stream()
-                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#help") != null)), 5);
+                .anyMatch(w -> w.getScene() != null && w.getScene().lookup("#help") != null)));
         Window help = UiFixture.fx(() -> Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().lookup("#help") != null).findFirst().orElseThrow());
         assertThat(robot.lookup("#help").queryAs(Node.class)).isNotNull();
         Screenshots.take(help, "operator-help");
         robot.targetWindow(help).push(KeyCode.ESCAPE);
-        await("help closed", () -> !UiFixture.fx(help::isShowing), 5);
+        await("help closed", () -> !UiFixture.fx(help::isShowing));
 
         // ---- re-run (reason) ----
         shortcut(KeyCode.R);
         dialog();
         click("#reason");
         robot.write("False start").push(KeyCode.ENTER);
-        await("re-run raced", () -> fresh(RaceCompleted.class, false).size() == 1, 20);
+        await("re-run raced", () -> fresh(RaceCompleted.class, false).size() == 1);
         List<DomainEvent> rerun = freshEvents();
         assertThat(rerun).first().isInstanceOfSatisfying(RerunDeclared.class, r -> {
             assertThat(r.heat()).isEqualTo(1);
@@ -183,7 +186,7 @@ class WholeDayTest {
         click("#dialog-ok");
         assertThat(fresh(ResultManuallyEntered.class)).singleElement()
                 .satisfies(m -> assertThat(m.heat()).isEqualTo(1));
-        await("manual result on the audience", () -> lastScreen() instanceof AudienceMessage.Results r && r.manual(), 5);
+        await("manual result on the audience", () -> lastScreen() instanceof AudienceMessage.Results r && r.manual());
 
         // ---- next heat, raced on the track ----
         shortcut(KeyCode.N);
@@ -194,9 +197,9 @@ class WholeDayTest {
 
         // ---- manual mode: heat 3 timed by hand with a DNF, then re-run of the DNF lane on the track ----
         click("#manual-mode");
-        await("manual mode", () -> loop().manual(), 5);
+        await("manual mode", () -> loop().manual());
         shortcut(KeyCode.N);
-        await("heat 3 staged", () -> loop().phase() == LoopState.Phase.STAGED && loop().heat() == 3, 5);
+        await("heat 3 staged", () -> loop().phase() == LoopState.Phase.STAGED && loop().heat() == 3);
         assertThat(fresh(HeatStaged.class)).extracting(HeatStaged::heat).containsExactly(3);
         Heat heat3 = section(DemoSetup.KUB_KARS).heat(3).orElseThrow();
         List<Integer> lanes3 = heat3.laneNumbers();
@@ -215,16 +218,16 @@ class WholeDayTest {
             assertThat(r.timesMs()).doesNotContainKey(dnfLane).containsEntry(lanes3.get(0), 3100L + lanes3.get(0));
         });
         await("hand-timed result with a DNF on the audience", () -> lastScreen() instanceof AudienceMessage.Results r
-                && r.heat() == 3 && r.results().stream().anyMatch(AudienceMessage.Finish::dnf), 5);
+                && r.heat() == 3 && r.results().stream().anyMatch(AudienceMessage.Finish::dnf));
         shortcut(KeyCode.D);
         assertThat(fresh(HeatStaged.class)).singleElement().satisfies(h -> {
             assertThat(h.dnfRerun()).isTrue();
             assertThat(h.lanes()).singleElement().satisfies(l -> assertThat(l.lane()).isEqualTo(dnfLane));
         });
         await("DNF re-run staged on the audience", () -> screens(AudienceMessage.Staging.class).stream()
-                .anyMatch(s -> s.heat() == 3 && s.dnfRerun()), 5);
+                .anyMatch(s -> s.heat() == 3 && s.dnfRerun()));
         click("#manual-mode");
-        await("the track races the DNF lane", () -> fresh(RaceCompleted.class, false).size() == 1, 20);
+        await("the track races the DNF lane", () -> fresh(RaceCompleted.class, false).size() == 1);
         assertThat(fresh(RaceCompleted.class)).singleElement().satisfies(r -> {
             assertThat(r.partial()).isTrue();
             assertThat(r.timesMs()).containsOnlyKeys(dnfLane);
@@ -258,6 +261,12 @@ class WholeDayTest {
         robot.write(destroyed);
         click("#reason-destroyed");
         click("#dialog-ok");
+        // the removal is confirmed, naming the car, before anything is written
+        await("the confirmation of the removal", () -> robot.lookup("#confirm-action").tryQuery()
+                .map(n -> n.getScene().getWindow().isShowing()).orElse(false));
+        assertThat(fresh(CarRemoved.class, false)).isEmpty();
+        robot.targetWindow(robot.lookup("#confirm-action").query().getScene().getWindow());
+        click("#confirm-action");
         assertThat(fresh(CarRemoved.class)).singleElement().satisfies(r -> {
             assertThat(r.carNumber()).isEqualTo(destroyed);
             assertThat(r.reason()).isEqualTo(CarRemoved.DESTROYED);
@@ -273,7 +282,7 @@ class WholeDayTest {
         assertThat(fresh(LanesChanged.class)).singleElement()
                 .satisfies(c -> assertThat(c.availableLanes()).containsExactly(1, 2, 3, 4, 5));
         await("re-staged without lane 6", () -> section(DemoSetup.KUB_KARS).heatOnTrack()
-                .map(h -> !h.laneNumbers().contains(6)).orElse(true), 5);
+                .map(h -> !h.laneNumbers().contains(6)).orElse(true));
 
         // ---- late arrival: catch-up heats ----
         shortcut(KeyCode.H);
@@ -292,11 +301,11 @@ class WholeDayTest {
         shortcut(KeyCode.E, true);
         dialog();
         click("#confirm-action");
-        await("ended early", () -> section(DemoSetup.KUB_KARS).completed(), 10);
+        await("ended early", () -> section(DemoSetup.KUB_KARS).completed());
         assertThat(fresh(SectionCompleted.class)).singleElement().satisfies(c -> assertThat(c.earlyEnd()).isTrue());
-        await("final screen", () -> title().contains("Kub Kars") && title().contains("final"), 10);
+        await("final screen", () -> title().contains("Kub Kars") && title().contains("final"));
         await("early end on the audience", () -> lastScreen() instanceof AudienceMessage.SectionComplete c
-                && c.sectionName().equals("Kub Kars") && c.earlyEnd(), 5);
+                && c.sectionName().equals("Kub Kars") && c.earlyEnd());
     }
 
     // ---- helpers -------------------------------------------------------------------------------
@@ -329,7 +338,7 @@ class WholeDayTest {
         await("results of heat " + heat, () -> {
             LoopState l = loop();
             return l.phase() == LoopState.Phase.RESULTS && l.heat() == heat;
-        }, 20);
+        });
     }
 
     private void click(String query) {
@@ -370,7 +379,7 @@ class WholeDayTest {
 
     /** Waits for the dialog over the operator window and points the robot at it. */
     private Window dialog() {
-        await("a dialog", () -> openDialog().isPresent(), 5);
+        await("a dialog", () -> openDialog().isPresent());
         Window dialog = openDialog().orElseThrow();
         robot.targetWindow(dialog);
         return dialog;
@@ -430,15 +439,13 @@ class WholeDayTest {
         return fresh.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
-    private void await(String what, BooleanSupplier condition, int seconds) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited " + seconds + " s for " + what + "; screen: " + title()
-                        + "; loop: " + loop().status() + "; notice: " + notice());
-            }
-            WaitForAsyncUtils.sleep(20, TimeUnit.MILLISECONDS);
+    private void await(String what, BooleanSupplier condition) {
+        Await.until(what, () -> {
             WaitForAsyncUtils.waitForFxEvents();
-        }
+            if (condition.getAsBoolean()) {
+                return true;
+            }
+            throw new AssertionError("screen: " + title() + "; loop: " + loop().status() + "; notice: " + notice());
+        });
     }
 }

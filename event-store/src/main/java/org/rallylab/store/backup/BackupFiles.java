@@ -11,7 +11,7 @@ import org.rallylab.store.RallyFile;
 import org.rallylab.store.RallyFileException;
 
 /**
- * The USB backup of spec 07: {@link #write} puts the whole log of a rally file into
+ * The USB backup (docs/file-formats.md, USB backup): {@link #write} puts the whole log of a rally file into
  * {@value #FILE_NAME} in a folder (safely: a pulled stick leaves the previous backup),
  * {@link #read} checks a backup file completely, and {@link #restore} turns one into a new rally
  * file. The format is described in the package documentation.

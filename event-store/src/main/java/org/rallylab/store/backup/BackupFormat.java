@@ -138,6 +138,15 @@ final class BackupFormat {
         }
     }
 
+    /** The text of a JSON string's content (between its quotes), its escapes undone; as is when it does not parse. */
+    static String unescaped(String content) {
+        try {
+            return JSON.readValue("\"" + content + "\"", String.class);
+        } catch (JsonProcessingException e) {
+            return content;
+        }
+    }
+
     /** Lowercase hex SHA-256 of {@code bytes}. */
     static String sha256(byte[] bytes) {
         try {

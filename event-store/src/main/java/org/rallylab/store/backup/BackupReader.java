@@ -73,7 +73,7 @@ final class BackupReader {
         long writtenAt = whole(root, K_WRITTEN_AT, 0, Long.MAX_VALUE);
         long eventCount = whole(root, K_EVENT_COUNT, 1, Integer.MAX_VALUE);
         String sha = sha(root, K_SHA256);
-        // RallyLab desktop's own keys come together; a backup with none of them (spec 07's keys only, as
+        // RallyLab desktop's own keys come together; a backup with none of them (the common keys only, as
         // another RallyLab writes it) is read too: its events keep plain sequence numbers (writer 0).
         boolean desktop = root.has(K_WRITER_ID) || root.has(K_SYNC_TARGETS) || root.has(K_HEADER_SHA256);
         long writerId = desktop ? whole(root, K_WRITER_ID, 0, BackupFormat.MAX_WRITER_ID) : 0;

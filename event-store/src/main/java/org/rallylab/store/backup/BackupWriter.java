@@ -53,6 +53,8 @@ final class BackupWriter {
 
     private static final java.util.regex.Pattern RALLY_ID =
             java.util.regex.Pattern.compile("\"rally_id\"\\s*:\\s*\"([^\"]*)\"");
+    private static final java.util.regex.Pattern RALLY_NAME =
+            java.util.regex.Pattern.compile("\"rally_name\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
 
     /**
      * Never replaces the backup of another rally: two rallies backed up to one stick would
@@ -70,9 +72,12 @@ final class BackupWriter {
         } catch (IOException e) {
             return; // unreadable: the write below replaces it, or reports why it cannot
         }
-        java.util.regex.Matcher m = RALLY_ID.matcher(new String(head, 0, read, java.nio.charset.StandardCharsets.UTF_8));
+        String text = new String(head, 0, read, java.nio.charset.StandardCharsets.UTF_8);
+        java.util.regex.Matcher m = RALLY_ID.matcher(text);
         if (m.find() && !m.group(1).equalsIgnoreCase(rallyId)) {
-            throw new IOException(target + " is the backup of another rally (" + m.group(1) + "): it was kept."
+            java.util.regex.Matcher name = RALLY_NAME.matcher(text);
+            String other = name.find() ? "\"" + BackupFormat.unescaped(name.group(1)) + "\"" : "another rally";
+            throw new IOException(target + " is the backup of " + other + ", another rally: it was kept."
                     + " Back this rally up to a folder of its own (make a folder on the stick for it).");
         }
     }

@@ -1,5 +1,5 @@
 /**
- * The USB backup of spec 07: the whole event log of a rally file in one JSON file,
+ * The USB backup (docs/file-formats.md, USB backup): the whole event log of a rally file in one JSON file,
  * {@code rallylab-backup.json}, in a folder the operator chooses (a USB stick), rewritten after
  * every change; checked completely before a restore; restored into a new rally file.
  *
@@ -23,7 +23,7 @@
  * </pre>
  *
  * <ul>
- * <li>The keys of spec 07: {@code format}, {@code version} (1), {@code rally_id},
+ * <li>The keys every RallyLab backup has: {@code format}, {@code version} (1), {@code rally_id},
  *     {@code rally_name} (the name the events give the rally), {@code written_at} (Unix ms),
  *     {@code event_count}, {@code sha256} and {@code events}.</li>
  * <li>{@code events}: the whole log in order. {@code client_event_id} is the event's sequence

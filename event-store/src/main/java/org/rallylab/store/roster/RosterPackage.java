@@ -6,7 +6,7 @@ import java.util.Objects;
 import org.rallylab.domain.state.RallyState;
 
 /**
- * A roster package (spec 07, version 2): the rally's groups and each section's roster with car
+ * A roster package (version 2, docs/file-formats.md): the rally's groups and each section's roster with car
  * numbers, exported by the organizer before race day and imported on the race-day laptop, where
  * it becomes one RosterLoaded per section. The same file moves to and from the browser RallyLab.
  *

@@ -30,8 +30,8 @@ import org.rallylab.store.roster.RosterPackage.Member;
 import org.rallylab.store.roster.RosterPackage.Section;
 
 /**
- * The roster package file (spec 07, version 2), read and written. Writing gives pretty-printed
- * UTF-8 JSON with keys in the spec's order, "\n" line ends and a final newline, the same bytes on
+ * The roster package file (version 2, docs/file-formats.md), read and written. Writing gives
+ * pretty-printed UTF-8 JSON with keys in the documented order, "\n" line ends and a final newline, the same bytes on
  * every machine. Reading refuses anything that is not a valid package with an
  * {@link InvalidInputException} whose message says where the problem is and what it is, like
  * {@code sections[2].participants[5] ("Ava Chen"): car_number is missing} (indexes count from 0,

@@ -14,7 +14,7 @@ import org.rallylab.store.roster.RosterPackage.Section;
 
 /**
  * Turns a parsed roster package into a {@link RosterPackage}, checking its shape key by key.
- * Lenient where spec 02 asks: unknown keys are ignored, a numeric {@code car_number} becomes its
+ * Lenient as docs/events.md asks: unknown keys are ignored, a numeric {@code car_number} becomes its
  * decimal string, {@code exported_at} may be an ISO-8601 instant or Unix milliseconds, text is
  * trimmed, and a missing, null or empty {@code group_id}, {@code rally_date} or {@code groups}
  * means none. Strict on the rest; {@link RosterChecks} then checks ids and duplicates.

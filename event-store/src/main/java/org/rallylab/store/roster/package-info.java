@@ -1,7 +1,7 @@
 /**
- * The roster package (spec 07, version 2): the JSON file an organizer exports before race day
+ * The roster package (version 2, docs/file-formats.md): the JSON file an organizer exports before race day
  * and the race-day laptop imports (one RosterLoaded per section). It moves between this app and
- * the browser RallyLab, so reading is lenient where spec 02 asks and strict on ids, names, car
+ * the browser RallyLab, so reading is lenient where docs/events.md asks and strict on ids, names, car
  * numbers and groups.
  *
  * <pre>

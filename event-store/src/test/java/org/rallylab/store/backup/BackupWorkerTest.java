@@ -2,7 +2,6 @@ package org.rallylab.store.backup;
 
 import org.rallylab.store.Disk;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -21,16 +20,16 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.RallyFile;
 
 /**
  * The background writer: coalesces requests, goes offline when the stick is pulled and comes back
- * with the whole log when it returns, and leaves no thread behind. Waits poll the status until a
- * deadline; nothing is timed.
+ * with the whole log when it returns, and leaves no thread behind. Waits poll the status with
+ * {@link Await}; nothing is timed.
  */
 class BackupWorkerTest {
 
-    private static final Duration DEADLINE = Duration.ofSeconds(20);
     private static final Duration QUICK_RETRY = Duration.ofMillis(50);
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-02-15T10:00:00Z"), ZoneOffset.UTC);
 
@@ -39,31 +38,12 @@ class BackupWorkerTest {
 
     @AfterEach
     void noWorkerThreadLeft() {
-        awaitTrue("no " + BackupWorker.THREAD_NAME + " thread alive", () -> Thread.getAllStackTraces().keySet()
+        Await.until("no " + BackupWorker.THREAD_NAME + " thread alive", () -> Thread.getAllStackTraces().keySet()
                 .stream().noneMatch(t -> t.getName().equals(BackupWorker.THREAD_NAME) && t.isAlive()));
     }
 
-    private interface Check {
-        boolean holds() throws Exception;
-    }
-
-    private static void awaitTrue(String what, Check check) {
-        long deadline = System.nanoTime() + DEADLINE.toNanos();
-        try {
-            while (!check.holds()) {
-                if (System.nanoTime() > deadline) {
-                    fail("waited " + DEADLINE.toSeconds() + " s for: " + what);
-                }
-                Thread.sleep(5);
-            }
-        } catch (Exception e) {
-            throw new AssertionError(what, e);
-        }
-    }
-
     private static BackupStatus await(BackupWorker worker, String what, Predicate<BackupStatus> wanted) {
-        awaitTrue(what + " (status now " + worker.status() + ")", () -> wanted.test(worker.status()));
-        return worker.status();
+        return Await.until(what, worker::status, wanted);
     }
 
     private static Predicate<BackupStatus> written(long events) {
@@ -81,7 +61,7 @@ class BackupWorkerTest {
             if (creates.incrementAndGet() == 1) {
                 entered.countDown();
                 try {
-                    if (!release.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)) {
+                    if (!release.await(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
                         throw new IOException("the test never released the slow stick");
                     }
                 } catch (InterruptedException e) {
@@ -110,7 +90,7 @@ class BackupWorkerTest {
 
             await(worker, "the first backup", written(file.lastSequence()));
             assertThat(worker.status()).isEqualTo(new BackupStatus.Written(CLOCK.instant(), file.lastSequence()));
-            awaitTrue("the listener heard it", () -> !heard.isEmpty());
+            Await.until("the listener heard it", () -> !heard.isEmpty());
             assertThat(heard).containsExactly(worker.status());
             assertThat(threads).containsOnly(BackupWorker.THREAD_NAME);
             assertThat(BackupFiles.read(stick.resolve(BackupFiles.FILE_NAME)).events())
@@ -126,7 +106,7 @@ class BackupWorkerTest {
              BackupWorker worker = new BackupWorker(file, stick, CLOCK, disk, QUICK_RETRY)) {
             long first = file.lastSequence();
             worker.start();
-            assertThat(disk.entered.await(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            assertThat(disk.entered.await(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
             for (int i = 1; i <= 50; i++) {
                 file.append(BackupRallies.invite(i));
                 worker.changed(); // returns at once though the stick is busy
@@ -135,7 +115,7 @@ class BackupWorkerTest {
             disk.release.countDown();
 
             await(worker, "the newest log written", written(first + 50));
-            assertThat(worker.writeNow().get(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isEqualTo(worker.status());
+            assertThat(worker.writeNow().get(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isEqualTo(worker.status());
             assertThat(disk.creates).as("the slow write, one for the 50 changes, one for writeNow").hasValue(3);
             assertThat(BackupFiles.read(stick.resolve(BackupFiles.FILE_NAME)).events()).hasSize((int) first + 50);
         }
@@ -178,7 +158,7 @@ class BackupWorkerTest {
             await(worker, "the first backup", written(file.lastSequence()));
             worker.close();
 
-            awaitTrue("the worker's thread ends", () -> Thread.getAllStackTraces().keySet().stream()
+            Await.until("the worker's thread ends", () -> Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().equals(BackupWorker.THREAD_NAME) && t.isAlive()));
             file.append(BackupRallies.invite(1));
             worker.changed();
@@ -197,10 +177,10 @@ class BackupWorkerTest {
             AtomicInteger attempts = new AtomicInteger();
             worker.addListener(s -> attempts.incrementAndGet());
             worker.start();
-            awaitTrue("two attempts, the second a retry", () -> attempts.get() >= 2);
+            Await.until("two attempts, the second a retry", () -> attempts.get() >= 2);
             worker.close();
             int seen = attempts.get();
-            awaitTrue("the worker's thread ends", () -> Thread.getAllStackTraces().keySet().stream()
+            Await.until("the worker's thread ends", () -> Thread.getAllStackTraces().keySet().stream()
                     .noneMatch(t -> t.getName().equals(BackupWorker.THREAD_NAME) && t.isAlive()));
             assertThat(attempts.get()).isEqualTo(seen);
             assertThat(worker.status()).isInstanceOf(BackupStatus.Offline.class);
@@ -213,7 +193,7 @@ class BackupWorkerTest {
         try (RallyFile file = RallyFile.create(folder.resolve("new" + RallyFile.EXTENSION));
              BackupWorker worker = new BackupWorker(file, stick, CLOCK)) {
             worker.start();
-            assertThat(worker.writeNow().get(DEADLINE.toSeconds(), TimeUnit.SECONDS))
+            assertThat(worker.writeNow().get(Await.timeout().toSeconds(), TimeUnit.SECONDS))
                     .isEqualTo(new BackupStatus.Idle());
             file.append(BackupRallies.racedRally(1, 4));
             worker.changed();

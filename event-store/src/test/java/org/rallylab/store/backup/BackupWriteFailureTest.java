@@ -186,12 +186,14 @@ class BackupWriteFailureTest {
         }
         byte[] kept = Files.readAllBytes(backup);
         String firstRally = BackupFiles.read(backup).rallyId();
+        String firstName = BackupFiles.read(backup).rallyName();
         try (RallyFile other = RallyFile.create(folder.resolve("other" + RallyFile.EXTENSION))) {
             other.append(List.of(new org.rallylab.domain.event.RallyCreated(1_708_000_000_000L,
                     "0b5f3c1e-9a8d-4e7f-8c6b-5a4d3c2b1a09", "Another Rally", "2026-03-01", "o@example.org",
                     org.rallylab.domain.event.Extras.NONE)));
             assertThatThrownBy(() -> BackupFiles.write(other, stick)).isInstanceOf(IOException.class)
-                    .hasMessageContaining("is the backup of another rally (" + firstRally + "): it was kept");
+                    .hasMessageContaining("is the backup of \"" + firstName + "\", another rally: it was kept")
+                    .as("issue 12: no raw ids in messages").hasMessageNotContaining(firstRally);
         }
         assertThat(Files.readAllBytes(backup)).isEqualTo(kept);
         try (var files = Files.list(stick)) {

@@ -10,7 +10,7 @@ import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * What one person may change in a rally (spec 07's roles, as the rally's own invitations say):
+ * What one person may change in a rally, as its own invitations say (docs/race-rules.md):
  * the organizer and operators everything; a registrar the roster of their own sections; a
  * check-in volunteer the arrivals of their own sections. This spares people from mistakes on their
  * laptop; the server's row-level security is the real guard, and it refuses the same things.

@@ -77,7 +77,7 @@ public sealed interface Command {
         /**
          * The order the participants are added in: those with a car number first, then the
          * others, each in the given order. Explicit labels are so reserved before the lowest
-         * free numbers are handed out (spec 02), as the fold numbers one addition at a time.
+         * free numbers are handed out (docs/race-rules.md, Car numbers), as the fold numbers one addition at a time.
          */
         public List<NewParticipant> inAddOrder() {
             List<NewParticipant> order = new ArrayList<>(participants.size());

@@ -32,8 +32,15 @@ public sealed interface Decision {
     /**
      * A race with a physically impossible time: nothing is appended until the operator
      * either accepts it (send the command again with acceptance) or re-runs the heat.
+     * {@code problem} says which lane, car and time; the message adds those two choices. A form
+     * where the times were typed shows the problem only: there the way out is to type again.
      */
-    record Held(String message) implements Decision {
+    record Held(String problem) implements Decision {
+
+        @Override
+        public String message() {
+            return problem + " Accept the race as timed, or re-run the heat.";
+        }
     }
 
     /** Nothing to do and nothing wrong (a duplicate race from the track, a gate fault). */

@@ -79,6 +79,23 @@ final class Guards {
         return name.isEmpty() ? "car " + carNumber : "car " + carNumber + " (" + name + ")";
     }
 
+    /**
+     * A lane and the car in it, for a message: "lane 2 (car T106, Uma F.)", "lane 2 (car T106)"
+     * for a car without a name, "lane 2" for an empty lane ({@code carNumber} null).
+     */
+    static String laneLabel(SectionState s, int lane, String carNumber) {
+        if (carNumber == null) {
+            return "lane " + lane;
+        }
+        String name = s.nameOf(carNumber);
+        return "lane " + lane + " (car " + carNumber + (name.isEmpty() ? "" : ", " + name) + ")";
+    }
+
+    /** {@code text} with a capital first letter, to open a sentence ("Lane 2 (car T106) ..."). */
+    static String capital(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
     /** HeatStaged for {@code heat}, with the participants' names from the loaded roster. */
     static HeatStaged staging(String rallyId, SectionState s, Heat heat, boolean dnfRerun, long now) {
         List<LaneCar> lanes = new ArrayList<>();

@@ -116,7 +116,7 @@ final class HeatRules {
         SectionState s = Guards.racing(state, c.sectionId());
         List<Integer> lanes = Guards.lanes(c.lanes());
         if (lanes.equals(s.lanes())) {
-            throw reject("Lanes " + Guards.laneList(lanes) + " are already in use.");
+            throw reject("Lanes " + Guards.laneList(lanes) + " are already in use: tick the lanes to race on from now on.");
         }
         String rallyId = Guards.rallyId(state);
         LanesChanged changed = new LanesChanged(now, rallyId, s.sectionId(), lanes, blankToNull(c.reason()),

@@ -3,9 +3,11 @@ package org.rallylab.domain.command;
 import static org.rallylab.domain.command.Guards.reject;
 import static org.rallylab.domain.command.SetupRules.blank;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -17,10 +19,12 @@ import org.rallylab.domain.state.SectionState;
 
 /**
  * Many participants at once (a roster file), as one batch: GroupCreated for the group names
- * not known yet, then ParticipantAdded (and ParticipantUpdated with the group) per participant,
- * those with a car number first so their labels are reserved before the free numbers are
- * handed out. The importer already dropped duplicate rows; a clash that is left is refused
- * here, as a single addition would be.
+ * not known yet, then ParticipantAdded (and ParticipantUpdated with the group) per participant.
+ * The cars that come without a number get, in file order, the numbers after the highest one the
+ * section has (on its roster, retired, or in the file), written into the events
+ * ({@link SectionRoster#importNumbers}); a single addition keeps the lowest unused
+ * number. The importer already dropped duplicate rows; a clash that is left is refused here, as a
+ * single addition would be.
  */
 final class ImportRules {
 
@@ -62,10 +66,17 @@ final class ImportRules {
                 groupOf.put(p.participantId(), groups.idOf(p.groupName().strip()));
             }
         }
+        List<String> given = new ArrayList<>();
+        c.participants().forEach(p -> given.add(PreRaceRules.carNumber(p.carNumber())));
+        List<String> numbers = roster.importNumbers(given);
+        Map<String, String> numberOf = new HashMap<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            numberOf.put(c.participants().get(i).participantId(), numbers.get(i));
+        }
         PreRaceRules.Batch batch = new PreRaceRules.Batch(rallyId, s.sectionId(), now);
         groups.created.forEach(batch::group);
         for (Command.NewParticipant p : c.inAddOrder()) {
-            batch.add(new Participant(p.participantId(), p.name().strip(), PreRaceRules.carNumber(p.carNumber())),
+            batch.add(new Participant(p.participantId(), p.name().strip(), numberOf.get(p.participantId())),
                     groupOf.get(p.participantId()));
         }
         return new Decision.Accepted(batch.events());

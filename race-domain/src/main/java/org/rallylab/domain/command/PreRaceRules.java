@@ -22,7 +22,7 @@ import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * The roster work before race day (spec 02 pre-race events): naming sections, groups, and
+ * The roster work before race day (docs/events.md, Pre-race events): naming sections, groups, and
  * adding, fixing and removing participants until the roster is loaded for race day. Car
  * numbers are given by the fold ({@link SectionRoster}); these rules only make sure an
  * explicit number collides with nothing, so the fold keeps it.
@@ -223,8 +223,8 @@ final class PreRaceRules {
 
     /**
      * The events of one command. The k-th event of a type in the batch is stamped
-     * {@code now + k}, so events stay unique by (rally, section, type, timestamp) as spec 02's
-     * idempotency rule for pre-race events needs, and the first of each type keeps {@code now}.
+     * {@code now + k}, so events stay unique by (rally, section, type, timestamp) as the
+     * uniqueness rule for pre-race events (docs/events.md) needs, and the first of each type keeps {@code now}.
      */
     static final class Batch {
         private final String rallyId;

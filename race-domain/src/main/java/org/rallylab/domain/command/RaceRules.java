@@ -7,8 +7,8 @@ import org.rallylab.domain.event.EventLimits;
 import org.rallylab.domain.state.RallyState;
 
 /**
- * {@code decide(state, command)}: the rules of race day (spec 02 ordering rules, spec 03
- * operator actions, spec 05 result handling). Pure: it reads the state and the time it is
+ * {@code decide(state, command)}: the rules of race day (docs/race-rules.md, and
+ * the ordering rules of docs/events.md). Pure: it reads the state and the time it is
  * given, and returns the events to append or why not. Never changes the state.
  */
 public final class RaceRules {

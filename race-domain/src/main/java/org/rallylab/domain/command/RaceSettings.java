@@ -2,7 +2,7 @@ package org.rallylab.domain.command;
 
 /**
  * Operator settings the rules use. {@code minimumTimeMs}: a faster time is physically
- * impossible and is held for the operator (spec 05; default 1 000 ms).
+ * impossible and is held for the operator (docs/race-rules.md, Times, DNF and impossible times; default 1 000 ms).
  */
 public record RaceSettings(int minimumTimeMs) {
 

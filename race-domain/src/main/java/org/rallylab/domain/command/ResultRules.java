@@ -19,6 +19,7 @@ import org.rallylab.domain.event.ResultManuallyEntered;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
 import org.rallylab.domain.scoring.ImpossibleTimes;
+import org.rallylab.domain.scoring.Ordinal;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
@@ -46,9 +47,11 @@ final class ResultRules {
                         + "); re-run the heat.");
             }
             if (time.getValue() > EventLimits.MAX_RACE_TIME_MS) {
-                throw reject("Lane " + time.getKey() + " has a time of " + time.getValue() + " ms, beyond any race"
-                        + " (at most " + EventLimits.MAX_RACE_TIME_MS / 1000 + " s): it was not recorded. Re-run the"
-                        + " heat, or enter its times again.");
+                String lane = Guards.laneLabel(s, time.getKey(), onTrack.carIn(time.getKey()).orElse(null));
+                throw reject(Guards.capital(lane) + " has a time of "
+                        + ImpossibleTimes.seconds(time.getValue()) + ", beyond any race (at most "
+                        + EventLimits.MAX_RACE_TIME_MS / 1000 + " s): it was not recorded. Re-run the heat, or enter"
+                        + " its times again.");
             }
         }
         if (c.timesUs() != null) {
@@ -76,13 +79,12 @@ final class ResultRules {
                 Long time = c.timesMs().get(a.lane());
                 if (time != null) {
                     ImpossibleTimes.problem(time, settings.minimumTimeMs(), timeout).ifPresent(problem ->
-                            problems.add("lane " + a.lane() + " (" + Guards.carLabel(s, a.carNumber()) + "): "
-                                    + problem));
+                            problems.add(Guards.laneLabel(s, a.lane(), a.carNumber()) + ": " + problem));
                 }
             }
             if (!problems.isEmpty()) {
                 return new Decision.Held("Heat " + onTrack.number() + " has an impossible time: "
-                        + String.join("; ", problems) + ". Accept the race as timed, or re-run the heat.");
+                        + String.join("; ", problems) + ".");
             }
         }
         RaceCompleted race = new RaceCompleted(now, Guards.rallyId(state), s.sectionId(), onTrack.number(),
@@ -102,7 +104,7 @@ final class ResultRules {
                     + "only that heat can be ranked by hand.");
         }
         if (c.placeByLane().isEmpty()) {
-            throw reject("Rank at least one car; lanes left out count as DNF.");
+            throw reject("Place at least one car; lanes left out count as DNF. If no car finished, re-run the heat instead.");
         }
         List<Ranking> rankings = new ArrayList<>();
         for (Map.Entry<Integer, Integer> entry : new TreeMap<>(c.placeByLane()).entrySet()) {
@@ -117,8 +119,30 @@ final class ResultRules {
             rankings.add(new Ranking(place, lane, car));
         }
         rankings.sort(Comparator.comparingInt(Ranking::place).thenComparingInt(Ranking::lane));
+        placesFollowOn(s, rankings);
         return new Decision.Accepted(List.of(new ResultManuallyEntered(now, Guards.rallyId(state), s.sectionId(),
                 c.heat(), rankings, Extras.NONE)));
+    }
+
+    /**
+     * Places by eye read the way times place cars (docs/race-rules.md): cars in a dead heat share a place and
+     * the place after them is skipped (1st, 1st, 3rd); no place is left out before another
+     * (1st, 2nd, 4th). {@code rankings} are in place order.
+     */
+    private static void placesFollowOn(SectionState s, List<Ranking> rankings) {
+        int previous = 0;
+        for (int ahead = 0; ahead < rankings.size(); ahead++) {
+            Ranking r = rankings.get(ahead);
+            int place = r.place() == previous ? previous : ahead + 1;
+            if (r.place() != place) {
+                String before = ahead == 0 ? "no car is" : ahead == 1 ? "1 car is" : ahead + " cars are";
+                throw reject(Guards.capital(Guards.laneLabel(s, r.lane(), r.carNumber())) + " cannot be "
+                        + Ordinal.of(r.place()) + ": " + before + " placed ahead of it, so it is "
+                        + Ordinal.of(place) + ". Cars in a dead heat share a place and the next place is skipped"
+                        + " (1st, 1st, 3rd).");
+            }
+            previous = place;
+        }
     }
 
     static Decision correctLanes(RallyState state, Command.CorrectLanes c, long now) {
@@ -151,7 +175,7 @@ final class ResultRules {
             }
         }
         if (changed.isEmpty()) {
-            throw reject("Those are already the cars in heat " + c.heat() + ".");
+            throw reject("Those are already the cars in heat " + c.heat() + ": choose the car really in a lane.");
         }
         Map<String, Integer> laneOf = new HashMap<>();
         for (Map.Entry<Integer, String> seat : seats.entrySet()) {

@@ -14,13 +14,13 @@ import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * Who may help with a rally (spec 02's invitations, spec 07's roles): a registrar per section, any
+ * Who may help with a rally (docs/race-rules.md, Who may do what): a registrar per section, any
  * number of operators, check-in volunteers per section, and taking a role back. The server turns
  * these events into rights; here they are checked and recorded.
  */
 final class RoleRules {
 
-    /** The role names of spec 07, as RoleRevoked writes them. */
+    /** The role names, as RoleRevoked writes them. */
     static final List<String> ROLES = List.of("registrar", "operator", "checkin_volunteer");
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");

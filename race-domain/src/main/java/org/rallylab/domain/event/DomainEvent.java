@@ -1,7 +1,7 @@
 package org.rallylab.domain.event;
 
 /**
- * A fact of the rally, appended to the log and never changed (spec 02). All state is a fold
+ * A fact of the rally, appended to the log and never changed (docs/events.md). All state is a fold
  * of these. {@link #type()} is the PascalCase wire name; {@link #timestamp()} is Unix
  * milliseconds UTC, taken when the event was recorded.
  */

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The wire format of events (spec 02): one JSON object per event, PascalCase {@code type},
+ * The wire format of events (docs/events.md): one JSON object per event, PascalCase {@code type},
  * snake_case fields, string car numbers (numbers accepted on input), unknown keys kept and
  * unknown types kept as {@link UnrecognizedEvent}.
  */

@@ -11,7 +11,7 @@ import org.rallylab.domain.schedule.LaneAssignment;
  * The sizes and ranges every event keeps, whichever way it enters a rally file: a command, an
  * imported log, a cloud pull, a restore or a roster package. They are checked where an event
  * enters ({@link EntryCheck}), never when a log is replayed: history already written is folded
- * as it is (spec 02).
+ * as it is (docs/events.md, Replaying the log).
  *
  * <p>Why these numbers: a name is what fits a screen and a certificate; a roster is far larger
  * than any pack's; a race time is far beyond any track's timeout (the firmware allows 60 s);

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Map;
 
-/** Turns one wire object into its event record (spec 02). Unknown types become {@link UnrecognizedEvent}. */
+/** Turns one wire object into its event record (docs/events.md). Unknown types become {@link UnrecognizedEvent}. */
 final class EventReader {
 
     @FunctionalInterface

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes an event in the wire format of spec 02: {@code type}, {@code timestamp}, the known
- * fields in the order of the spec's table, then the kept unknown keys in their original order.
+ * Writes an event in the wire format of docs/events.md: {@code type}, {@code timestamp}, the known
+ * fields in the order of the tables in docs/events.md, then the kept unknown keys in their original order.
  * Optional fields that are absent (null, or false for the optional flags) are not written.
  */
 final class EventWriter {

@@ -7,7 +7,7 @@ import java.util.Map;
 
 /**
  * Keys of a wire object that this version does not know. They are kept, in their original
- * order, and written back unchanged (forward compatibility, spec 02), but never read by the fold.
+ * order, and written back unchanged (forward compatibility, docs/events.md), but never read by the fold.
  */
 public record Extras(Map<String, JsonNode> fields) {
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /**
  * A person and their car on a roster. {@code carNumber} is null in a pre-race roster entry
- * that leaves numbering to the rally (spec 02 car-numbering rules); a loaded (race-day) roster
+ * that leaves numbering to the rally (docs/race-rules.md, Car numbers); a loaded (race-day) roster
  * always carries it.
  */
 public record Participant(String participantId, String name, String carNumber, Extras extras) {

@@ -12,7 +12,7 @@ import java.util.Set;
 import org.rallylab.domain.event.Participant;
 
 /**
- * The pre-race roster of one section and its car numbers (spec 02):
+ * The pre-race roster of one section and its car numbers (docs/race-rules.md, Car numbers):
  * <ul>
  *   <li>an explicit label that collides with nothing is kept verbatim ("B100");</li>
  *   <li>explicit labels are reserved before auto-assignment runs;</li>
@@ -101,6 +101,40 @@ public final class SectionRoster {
         }
         byId.put(participantId, new RegisteredParticipant(participantId, name == null ? p.name() : name,
                 p.carNumber(), groupChange ? groupId : p.groupId()));
+    }
+
+    /**
+     * The car numbers an import gives its rows, in order: a row's own number ({@code given}, kept
+     * as written), else the numbers after the highest decimal number the section has used (on the
+     * roster, retired, or given in the import), so a pack numbered 101 to 140 goes on with 141, 142
+     * … rather than 1, 2, 3 among them. Null in {@code given} means "no number".
+     */
+    public List<String> importNumbers(List<String> given) {
+        List<String> explicit = given.stream().filter(Objects::nonNull).toList();
+        long blanks = given.size() - explicit.size();
+        java.util.Iterator<String> fresh = numbersAfterTheHighest((int) blanks, explicit).iterator();
+        List<String> numbers = new ArrayList<>(given.size());
+        for (String number : given) {
+            numbers.add(number != null ? number : fresh.next());
+        }
+        return numbers;
+    }
+
+    private List<String> numbersAfterTheHighest(int count, Collection<String> alsoTaken) {
+        long highest = 0;
+        List<String> used = new ArrayList<>(retired);
+        byId.values().forEach(p -> used.add(p.carNumber()));
+        used.addAll(alsoTaken);
+        for (String number : used) {
+            if (number != null && !number.isEmpty() && number.length() <= 9 && number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                highest = Math.max(highest, Long.parseLong(number));
+            }
+        }
+        List<String> numbers = new ArrayList<>(count);
+        for (int i = 1; i <= count; i++) {
+            numbers.add(String.valueOf(highest + i));
+        }
+        return numbers;
     }
 
     /** Numbers for {@code people} in order: explicit labels first, then the lowest unused decimals. */

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The schedule's output shape (spec 04), shared by the app, the command line and the tests:
+ * The schedule's output shape (docs/file-formats.md), shared by the app, the command line and the tests:
  * {@code {"heats":[{"heat":1,"catch_up":false,"lanes":[{"lane":1,"car_number":"3"}]}],
  * "metrics":{...}}} with snake_case keys and car numbers as strings.
  */

@@ -3,7 +3,7 @@ package org.rallylab.domain.schedule;
 import java.util.List;
 
 /**
- * Heat scheduling (spec 04): a pure, deterministic function of the cars, the lanes, what has been
+ * Heat scheduling (docs/race-rules.md): a pure, deterministic function of the cars, the lanes, what has been
  * raced and the runs per car. Same inputs, same schedule.
  *
  * <ul>

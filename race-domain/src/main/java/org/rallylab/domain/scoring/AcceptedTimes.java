@@ -12,7 +12,7 @@ import org.rallylab.domain.state.SectionState;
 import org.rallylab.domain.state.TimedResult;
 
 /**
- * The time each car scored in each accepted heat of a section (spec 05), held exactly.
+ * The time each car scored in each accepted heat of a section (docs/race-rules.md), held exactly.
  *
  * <p>A timed lane scores its time; a DNF lane scores the result's race timeout; place p of a
  * heat ranked by hand scores baseline + (p − 1) × 50 ms, where the baseline is the average of
@@ -116,6 +116,7 @@ final class AcceptedTimes {
                 car.score(bounded(manual.raceTimeoutMs()) * scale);
             } else {
                 int p = Math.max(1, Math.min(place, LAST_PLACE));
+                car.placedByHand++;
                 car.score(baselineScaled + (p - 1) * MANUAL_PLACE_STEP_MS * scale);
             }
         }

@@ -13,6 +13,7 @@ final class CarTally {
     final String carNumber;
     int heatsRun;
     int dnfCount;
+    int placedByHand;
     long sumScaled;
     long bestScaled = Long.MAX_VALUE;
 

@@ -12,7 +12,7 @@ import org.rallylab.domain.state.SectionState;
 import org.rallylab.domain.state.TimedResult;
 
 /**
- * The ranked finish of one heat (spec 05). A timed heat is placed by microseconds when the
+ * The ranked finish of one heat (docs/race-rules.md, Results). A timed heat is placed by microseconds when the
  * result carries them for every finisher, else by milliseconds; equal times share a place and
  * the next place is skipped (1, 2, 2, 4). A heat ranked by hand keeps the places given. DNFs
  * come last, all sharing the place after every finisher's. Rows are in place order, then lane.

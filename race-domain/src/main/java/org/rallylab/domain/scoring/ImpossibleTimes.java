@@ -4,7 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Physically impossible times (spec 05): 0 ms, below the configurable minimum (default
+ * Physically impossible times (docs/race-rules.md): 0 ms, below the configurable minimum (default
  * 1 000 ms; real heats take 2.0 to 3.5 s), or above the race timeout. The app holds a race
  * with such a time for the operator; standings flag one that was accepted anyway.
  */

@@ -11,7 +11,7 @@ import org.rallylab.domain.state.SectionState;
 import org.rallylab.domain.state.TimedResult;
 
 /**
- * Lane bias (spec 05 statistics): per lane the real times (timed, not DNF, in a lane that held a
+ * Lane bias (docs/race-rules.md, Statistics): per lane the real times (timed, not DNF, in a lane that held a
  * car; no synthetic manual times), and a one-way ANOVA across lanes. With k lanes holding n times,
  * lane means m_i over n_i times and grand mean m:
  *

@@ -7,7 +7,7 @@ import org.rallylab.domain.roster.CarNumbers;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * Results, standings and statistics of a section (spec 05), derived from its folded state and
+ * Results, standings and statistics of a section (docs/race-rules.md), derived from its folded state and
  * never stored. Every figure is recomputed from the accepted results on each call, so it always
  * follows the log: re-runs, partial re-runs, lane corrections and removals included.
  * Nothing here throws on a state the fold can produce.
@@ -46,6 +46,24 @@ public final class Scoring {
     public static LaneStatistics laneStatistics(SectionState section) {
         Objects.requireNonNull(section, "section");
         return LaneAnova.of(section);
+    }
+
+    /**
+     * For every car with at least one accepted heat, in standings order: which of its figures are
+     * measured times (DNFs and places given by hand are counted, never shown as times).
+     */
+    public static List<RealTimes> realTimes(SectionState section) {
+        Objects.requireNonNull(section, "section");
+        AcceptedTimes times = AcceptedTimes.of(section, false);
+        java.util.Map<String, CarTally> byCar = new java.util.HashMap<>();
+        times.cars.forEach(car -> byCar.put(car.carNumber, car));
+        List<RealTimes> out = new ArrayList<>(times.cars.size());
+        for (StandingsEntry e : StandingsRanker.rank(section, times).entries()) {
+            CarTally car = byCar.get(e.carNumber());
+            out.add(new RealTimes(car.carNumber, car.realCount, car.dnfCount, car.placedByHand,
+                    car.realCount == 0 ? null : car.fastestRealMs));
+        }
+        return List.copyOf(out);
     }
 
     /** Figures for every car with at least one accepted heat, in natural car-number order. */

@@ -10,7 +10,7 @@ import org.rallylab.domain.state.Removal;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * Ranks the cars of a section (spec 05 standings): complete cars first, by exact average, then
+ * Ranks the cars of a section (docs/race-rules.md, Scoring and standings): complete cars first, by exact average, then
  * best single time; equal on both share a rank and the next rank is skipped (1, 2, 2, 4).
  * Incomplete cars follow, ranked the same way, their ranks continuing after the complete ones.
  * Cars tied on both figures are listed in natural car-number order.

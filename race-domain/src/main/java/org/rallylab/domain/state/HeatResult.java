@@ -1,7 +1,7 @@
 package org.rallylab.domain.state;
 
 /**
- * The accepted result of a heat (spec 05): the latest race or manual ranking in log order,
+ * The accepted result of a heat (docs/race-rules.md, Results): the latest race or manual ranking in log order,
  * cleared by a re-run. Lanes of the heat without a time or place are DNF.
  */
 public sealed interface HeatResult permits TimedResult, ManualResult {

@@ -1,11 +1,14 @@
 package org.rallylab.domain.state;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import org.rallylab.domain.event.ArrivalCancelled;
 import org.rallylab.domain.event.CarArrived;
 import org.rallylab.domain.event.CarRemoved;
@@ -26,7 +29,7 @@ import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
 
 /**
- * How race-day events change a section (spec 02, 03, 05). These functions only change state:
+ * How race-day events change a section (docs/events.md, docs/race-rules.md). These functions only change state:
  * they never validate, never throw on a log that was written, and ignore what they cannot
  * place (a race for a heat that does not exist). Guards live in the commands.
  *
@@ -38,45 +41,53 @@ import org.rallylab.domain.schedule.LaneAssignment;
  */
 final class SectionFold {
 
+    /**
+     * The one list of race-day events and how each changes a section: {@link #isRaceDay} and
+     * {@link #apply} both read it, so an event cannot be known to one and missed by the other.
+     */
+    private static final Map<Class<? extends DomainEvent>, BiConsumer<SectionState, DomainEvent>> FOLDS = folds(
+            fold(RosterLoaded.class, SectionFold::rosterLoaded),
+            fold(CarArrived.class, SectionFold::carArrived),
+            fold(ArrivalCancelled.class, SectionFold::arrivalCancelled),
+            fold(SectionStarted.class, SectionFold::sectionStarted),
+            fold(HeatStaged.class, SectionFold::heatStaged),
+            fold(RaceCompleted.class, SectionFold::raceCompleted),
+            fold(RerunDeclared.class, SectionFold::rerunDeclared),
+            fold(ResultManuallyEntered.class, SectionFold::manualResult),
+            fold(CarRemoved.class, SectionFold::carRemoved),
+            fold(ResultCorrected.class, SectionFold::resultCorrected),
+            fold(LanesChanged.class, SectionFold::lanesChanged),
+            fold(SectionCompleted.class, SectionFold::sectionCompleted));
+
     private SectionFold() {
     }
 
     /** True for the race-day events this class folds. */
     static boolean isRaceDay(DomainEvent e) {
-        return e instanceof RaceCompleted || e instanceof HeatStaged || e instanceof CarArrived
-                || e instanceof ArrivalCancelled
-                || e instanceof RerunDeclared || e instanceof ResultManuallyEntered || e instanceof CarRemoved
-                || e instanceof ResultCorrected || e instanceof LanesChanged || e instanceof SectionStarted
-                || e instanceof SectionCompleted || e instanceof RosterLoaded;
+        return FOLDS.containsKey(e.getClass());
     }
 
     /** Evolves {@code s} by one race-day event; other events are ignored. */
     static void apply(SectionState s, DomainEvent event) {
-        if (event instanceof RaceCompleted e) {
-            raceCompleted(s, e);
-        } else if (event instanceof HeatStaged e) {
-            heatStaged(s, e);
-        } else if (event instanceof CarArrived e) {
-            carArrived(s, e);
-        } else if (event instanceof ArrivalCancelled e) {
-            arrivalCancelled(s, e);
-        } else if (event instanceof RerunDeclared e) {
-            rerunDeclared(s, e);
-        } else if (event instanceof ResultManuallyEntered e) {
-            manualResult(s, e);
-        } else if (event instanceof CarRemoved e) {
-            carRemoved(s, e);
-        } else if (event instanceof ResultCorrected e) {
-            resultCorrected(s, e);
-        } else if (event instanceof LanesChanged e) {
-            lanesChanged(s, e);
-        } else if (event instanceof SectionStarted e) {
-            sectionStarted(s, e);
-        } else if (event instanceof SectionCompleted e) {
-            sectionCompleted(s, e);
-        } else if (event instanceof RosterLoaded e) {
-            rosterLoaded(s, e);
+        BiConsumer<SectionState, DomainEvent> fold = FOLDS.get(event.getClass());
+        if (fold != null) {
+            fold.accept(s, event);
         }
+    }
+
+    private record Fold(Class<? extends DomainEvent> type, BiConsumer<SectionState, DomainEvent> fold) {
+    }
+
+    private static <E extends DomainEvent> Fold fold(Class<E> type, BiConsumer<SectionState, E> fold) {
+        return new Fold(type, (s, e) -> fold.accept(s, type.cast(e)));
+    }
+
+    private static Map<Class<? extends DomainEvent>, BiConsumer<SectionState, DomainEvent>> folds(Fold... folds) {
+        Map<Class<? extends DomainEvent>, BiConsumer<SectionState, DomainEvent>> byType = new HashMap<>();
+        for (Fold f : folds) {
+            byType.put(f.type(), f.fold());
+        }
+        return Map.copyOf(byType);
     }
 
     static void rosterLoaded(SectionState s, RosterLoaded e) {

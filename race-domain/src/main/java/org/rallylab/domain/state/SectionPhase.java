@@ -1,6 +1,6 @@
 package org.rallylab.domain.state;
 
-/** Where a section stands on race day (spec 03), as the command line prints it. */
+/** Where a section stands on race day (docs/race-rules.md), as the command line prints it. */
 public enum SectionPhase {
     IDLE("idle"),
     RALLY_LOADED("rally-loaded"),

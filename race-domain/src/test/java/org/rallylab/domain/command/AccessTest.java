@@ -20,7 +20,7 @@ class AccessTest {
     }
 
     @Test
-    void the_organizer_and_operators_may_do_everything() {
+    void organizerAndOperators_anyCommand_mayDoIt() {
         RaceDay day = rally();
         assertThat(Access.of(day.state(), ORGANIZER).wholeRally()).isTrue();
         assertThat(Access.of(day.state(), " OP@example.org ").wholeRally()).isTrue();
@@ -30,13 +30,13 @@ class AccessTest {
     }
 
     @Test
-    void someone_the_rally_does_not_name_is_not_limited_here_the_server_decides() {
+    void someoneNotNamed_anyCommand_isNotLimitedHereTheServerDecides() {
         RaceDay day = rally();
         assertThat(Access.of(day.state(), "organizer-on-another-laptop@example.org").wholeRally()).isTrue();
     }
 
     @Test
-    void a_registrar_changes_only_the_roster_of_their_own_section() {
+    void registrar_rosterChange_onlyInTheirOwnSection() {
         RaceDay day = rally();
         Access registrar = Access.of(day.state(), "Reg@Example.org");
         assertThat(registrar.wholeRally()).isFalse();
@@ -54,7 +54,7 @@ class AccessTest {
     }
 
     @Test
-    void a_check_in_volunteer_only_checks_cars_of_their_section_in() {
+    void checkInVolunteer_checkIn_onlyCarsOfTheirSection() {
         RaceDay day = rally();
         Access door = Access.of(day.state(), "door@example.org");
         assertThat(door.mayCheckIn("bb")).isTrue();
@@ -68,7 +68,7 @@ class AccessTest {
     }
 
     @Test
-    void a_revoked_registrar_is_no_longer_limited_to_the_section_nor_named() {
+    void revokedRegistrar_anyCommand_noLongerLimitedNorNamed() {
         RaceDay day = rally();
         day.accept(new Command.RevokeRole("reg@example.org", "registrar", "kk", ORGANIZER));
         assertThat(Access.of(day.state(), "reg@example.org").registrarSections()).isEmpty();

@@ -153,7 +153,7 @@ class HeatRulesTest {
         assertThat(s.heat(1).orElseThrow().laneNumbers()).containsExactly(1, 2, 3, 4);
         assertThat(s.heats().subList(1, s.heatCount())).allSatisfy(h -> assertThat(h.laneNumbers()).doesNotContain(4));
         assertThat(day.reject(new Command.ChangeLanes("kk", List.of(3, 2, 1), null)))
-                .isEqualTo("Lanes 1, 2, 3 are already in use.");
+                .isEqualTo("Lanes 1, 2, 3 are already in use: tick the lanes to race on from now on.");
     }
 
     @Test

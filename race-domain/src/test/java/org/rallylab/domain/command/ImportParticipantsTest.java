@@ -16,7 +16,7 @@ import org.rallylab.domain.event.ParticipantUpdated;
 import org.rallylab.domain.roster.RegisteredParticipant;
 import org.rallylab.domain.testing.RaceDay;
 
-/** ImportParticipants: one batch of groups and participants, numbered by the fold. */
+/** ImportParticipants: one batch of groups and participants; the cars without a number numbered after the highest. */
 class ImportParticipantsTest {
 
     private static Command.ImportParticipants importOf(List<NewParticipant> rows, Map<String, String> groupIds) {
@@ -42,10 +42,10 @@ class ImportParticipantsTest {
                         Extras.NONE),
                 new ParticipantUpdated(t + 1, RALLY, "kk", "dev", null, new ParticipantUpdated.GroupChange("g2"), null,
                         Extras.NONE),
-                new ParticipantAdded(t + 2, RALLY, "kk", new Participant("ava", "Ava Chen", null), null, Extras.NONE),
+                new ParticipantAdded(t + 2, RALLY, "kk", new Participant("ava", "Ava Chen", "2"), null, Extras.NONE),
                 new ParticipantUpdated(t + 2, RALLY, "kk", "ava", null, new ParticipantUpdated.GroupChange("g2"), null,
                         Extras.NONE),
-                new ParticipantAdded(t + 3, RALLY, "kk", new Participant("cleo", "Cleo Martin", null), null,
+                new ParticipantAdded(t + 3, RALLY, "kk", new Participant("cleo", "Cleo Martin", "3"), null,
                         Extras.NONE));
         assertThat(day.state().groups()).containsExactly(Map.entry("g1", "1st Lakeside"),
                 Map.entry("g2", "2nd Hillcrest"));
@@ -70,6 +70,27 @@ class ImportParticipantsTest {
                 org.assertj.core.groups.Tuple.tuple("Zoe", "1"), org.assertj.core.groups.Tuple.tuple("Ben", "2"),
                 org.assertj.core.groups.Tuple.tuple("Dev", "3"), org.assertj.core.groups.Tuple.tuple("Ava", "4"),
                 org.assertj.core.groups.Tuple.tuple("Cleo", "5"));
+    }
+
+    /**
+     * Issue 12: a pack numbered 101 to 140 imports five more children without numbers; they got
+     * 1 to 5 among the 100s. They get 141 to 145: the numbers after the highest, never a retired one.
+     */
+    @Test
+    void import_carsWithoutNumbers_numberedAfterTheHighest_issue12() {
+        RaceDay day = PreRaceRulesTest.registration();
+        List<NewParticipant> pack = new java.util.ArrayList<>();
+        for (int car = 101; car <= 140; car++) {
+            pack.add(new NewParticipant("p" + car, "Child " + car, String.valueOf(car), null));
+        }
+        day.accept(importOf(pack, Map.of()));
+        day.accept(new Command.RemoveParticipant("kk", "p140"));
+        day.accept(importOf(List.of(new NewParticipant("new1", "Ava", null, null),
+                new NewParticipant("new2", "Ben", "B7", null), new NewParticipant("new3", "Cleo", null, null)),
+                Map.of()));
+
+        assertThat(day.section("kk").registration().participants()).filteredOn(p -> p.participantId().startsWith("new"))
+                .extracting(RegisteredParticipant::carNumber).containsExactlyInAnyOrder("141", "B7", "142");
     }
 
     @Test

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.rallylab.domain.roster.RegisteredParticipant;
 import org.rallylab.domain.testing.RaceDay;
 
-/** Spec 02's car-numbering rules, driven through the pre-race commands and the fold. */
+/** The car-numbering rules (docs/race-rules.md, Car numbers), driven through the pre-race commands and the fold. */
 class PreRaceNumberingTest {
 
     private static Map<String, String> numbers(RaceDay day) {

@@ -49,11 +49,29 @@ class ResultRulesTest {
         Command.RecordRace fast = race(1, "r-1", Map.of(1, 2_345L, 2, 412L));
         Decision held = day.decide(fast);
         assertThat(held).isInstanceOf(Decision.Held.class);
-        assertThat(held.message()).isEqualTo("Heat 1 has an impossible time: lane 2 (car " + carInLane2 + " (Driver "
-                + carInLane2 + ")): 0.412 s is faster than the 1.000 s minimum. Accept the race as timed, or re-run the heat.");
+        assertThat(held.message()).isEqualTo("Heat 1 has an impossible time: lane 2 (car " + carInLane2 + ", Driver "
+                + carInLane2 + "): 0.412 s is faster than the 1.000 s minimum. Accept the race as timed, or re-run the heat.");
         assertThat(held.events()).isEmpty();
         day.accept(fast.accepted());
         assertThat(day.section("kk").result(1)).isPresent();
+    }
+
+    /**
+     * Issue 12: a held time named its car in parentheses inside parentheses ("lane 2 (car T106
+     * (Uma F.))"); a lane and its car read "lane 2 (car T106, Uma F.)". The problem alone (what a
+     * form of typed times shows) leaves out the console's choice.
+     */
+    @Test
+    void recordRace_held_namesLaneAndCarWithoutNestedParentheses_issue12() {
+        RaceDay day = racing(4, 1, 2);
+        String car = day.section("kk").heatOnTrack().orElseThrow().carIn(2).orElseThrow();
+        Decision held = day.decide(race(1, "r-1", Map.of(1, 2_345L, 2, 12_000L)));
+
+        assertThat(held).isInstanceOfSatisfying(Decision.Held.class, h -> assertThat(h.problem())
+                .isEqualTo("Heat 1 has an impossible time: lane 2 (car " + car + ", Driver " + car + "): 12.000 s is"
+                        + " longer than the 10.000 s race timeout."));
+        assertThat(held.message()).doesNotContain("((").doesNotContain("))")
+                .endsWith(" Accept the race as timed, or re-run the heat.");
     }
 
     @Test
@@ -74,8 +92,10 @@ class ResultRulesTest {
         RaceDay day = racing(4, 1, 2);
         Command.RecordRace endless = race(1, "r-1", Map.of(1, Long.MAX_VALUE, 2, 2_000L));
 
-        assertThat(day.reject(endless)).isEqualTo("Lane 1 has a time of " + Long.MAX_VALUE + " ms, beyond any race"
-                + " (at most 600 s): it was not recorded. Re-run the heat, or enter its times again.");
+        String car = day.section("kk").heatOnTrack().orElseThrow().carIn(1).orElseThrow();
+        assertThat(day.reject(endless)).isEqualTo("Lane 1 (car " + car + ", Driver " + car + ") has a time of "
+                + "9223372036854775.807 s, beyond any race (at most 600 s): it was not recorded. Re-run the heat, or"
+                + " enter its times again.");
         assertThat(day.decide(endless.accepted())).isInstanceOf(Decision.Rejected.class);
         assertThat(day.decide(new Command.RecordRace("kk", 1, "r-2", Map.of(1, 2_000L, 2, 2_100L),
                 Map.of(1, -1L), 10_000, false)).message()).contains("impossible time of -1 µs");
@@ -128,6 +148,38 @@ class ResultRulesTest {
                 .startsWith("Heat 2 is neither staged nor the latest heat with a result");
     }
 
+    /** Issue 12: a real dead heat is entered as places shared, the next place skipped, as times place cars. */
+    @Test
+    void enterManualResult_deadHeat_sharesThePlaceAndSkipsTheNext_issue12() {
+        RaceDay day = racing(6, 1, 2, 3, 4);
+        var e = (ResultManuallyEntered) day.accept(new Command.EnterManualResult("kk", 1,
+                Map.of(1, 1, 2, 1, 3, 3, 4, 4))).get(0);
+        assertThat(e.rankings()).extracting(r -> r.place()).containsExactly(1, 1, 3, 4);
+
+        day.accept(new Command.EnterManualResult("kk", 1, Map.of(1, 2, 2, 1, 3, 2)));
+        assertThat(((ManualResult) day.section("kk").result(1).orElseThrow()).placeByLane())
+                .isEqualTo(Map.of(1, 2, 2, 1, 3, 2));
+    }
+
+    /** Issue 12: a place left out (1st, 2nd, 3rd, 4th, 6th) is refused, naming the lane and its place. */
+    @Test
+    void enterManualResult_placeLeftOut_rejectedNamingTheLaneAndItsPlace_issue12() {
+        RaceDay day = racing(6, 1, 2, 3, 4, 5, 6);
+        Heat heat = day.section("kk").heatOnTrack().orElseThrow();
+        String car5 = heat.carIn(5).orElseThrow();
+
+        assertThat(day.reject(new Command.EnterManualResult("kk", 1, Map.of(1, 1, 2, 2, 3, 3, 4, 4, 5, 6))))
+                .isEqualTo("Lane 5 (car " + car5 + ", Driver " + car5 + ") cannot be 6th: 4 cars are placed ahead of"
+                        + " it, so it is 5th. Cars in a dead heat share a place and the next place is skipped"
+                        + " (1st, 1st, 3rd).");
+        assertThat(day.reject(new Command.EnterManualResult("kk", 1, Map.of(1, 1, 2, 1, 3, 2))))
+                .startsWith("Lane 3 (car " + heat.carIn(3).orElseThrow()).contains("cannot be 2nd: 2 cars are placed"
+                        + " ahead of it, so it is 3rd.");
+        assertThat(day.reject(new Command.EnterManualResult("kk", 1, Map.of(4, 2))))
+                .contains("cannot be 2nd: no car is placed ahead of it, so it is 1st.");
+        assertThat(day.section("kk").result(1)).isEmpty();
+    }
+
     @Test
     void correctLanes_swap_reattributesLanesKeepsTimes() {
         RaceDay day = racing(6, 1, 2, 3);
@@ -151,7 +203,7 @@ class ResultRulesTest {
         assertThat(day.reject(new Command.CorrectLanes("kk", 1, Map.of(2, inLane1), null)))
                 .isEqualTo("Car " + inLane1 + " would be in lanes 1 and 2 of heat 1; correct both lanes.");
         assertThat(day.reject(new Command.CorrectLanes("kk", 1, Map.of(1, inLane1), null)))
-                .isEqualTo("Those are already the cars in heat 1.");
+                .isEqualTo("Those are already the cars in heat 1: choose the car really in a lane.");
         assertThat(day.reject(new Command.CorrectLanes("kk", 3, Map.of(1, inLane1), null)))
                 .isEqualTo("Heat 3 has not been staged yet; only staged or raced heats can be corrected.");
     }

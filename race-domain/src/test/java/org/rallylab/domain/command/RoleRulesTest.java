@@ -14,7 +14,7 @@ class RoleRulesTest {
     private static final String ORGANIZER = "organizer@example.org";
 
     @Test
-    void invitations_are_recorded_per_role_and_section_and_repeating_one_does_nothing() {
+    void invite_perRoleAndSection_isRecordedAndARepeatDoesNothing() {
         RaceDay day = RaceDay.withSection("kk", 4);
         assertThat(day.accept(new Command.InviteRegistrar("kk", " Reg@Example.org ", ORGANIZER))).singleElement()
                 .isInstanceOfSatisfying(RegistrarInvited.class, e -> {
@@ -35,7 +35,7 @@ class RoleRulesTest {
     }
 
     @Test
-    void a_role_is_taken_back_only_from_someone_who_holds_it() {
+    void revoke_roleNotHeld_isRefused() {
         RaceDay day = RaceDay.withSection("kk", 4);
         day.accept(new Command.InviteOperator("op@example.org", ORGANIZER));
         day.accept(new Command.InviteCheckInVolunteer("kk", "door@example.org", ORGANIZER));
@@ -58,7 +58,7 @@ class RoleRulesTest {
     }
 
     @Test
-    void an_address_that_is_not_an_email_is_refused_with_an_example() {
+    void invite_addressNotAnEmail_isRefusedWithAnExample() {
         RaceDay day = RaceDay.withSection("kk", 4);
         assertThat(day.reject(new Command.InviteOperator("Bob", ORGANIZER)))
                 .isEqualTo("\"Bob\" is not an email address: invitations go to an address like name@example.org, "

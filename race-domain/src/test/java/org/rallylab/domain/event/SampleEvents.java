@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** One realistic event of every type of spec 02 (and an unrecognized one), for codec and store tests. */
+/** One realistic event of every type in docs/events.md (and an unrecognized one), for codec and store tests. */
 public final class SampleEvents {
 
     public static final String RALLY = "8d4c5a2e-0d6b-4c55-9a0e-6f1d2b3c4d5e";

@@ -6,7 +6,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.rallylab.domain.event.Participant;
 
-/** The car-numbering rules of spec 02. */
+/** The car-numbering rules (docs/race-rules.md, Car numbers). */
 class SectionRosterTest {
 
     private static Participant p(String id, String number) {

@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
-/** The output shape at the end of spec 04. */
+/** The schedule's JSON shape (docs/file-formats.md, Schedule JSON). */
 class ScheduleJsonTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();

@@ -9,7 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
-/** Bad arguments are rejected where they enter, with a message naming the bad value (spec 04: N < 2). */
+/** Bad arguments are rejected where they enter, with a message naming the bad value. */
 class SchedulerArgumentsTest {
 
     @Test

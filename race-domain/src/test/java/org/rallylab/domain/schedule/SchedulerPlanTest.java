@@ -15,7 +15,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** The rules of spec 04 for a section's first schedule, one test per row. */
+/** The rules for a section's first schedule (docs/race-rules.md, The schedule), one test per rule. */
 class SchedulerPlanTest {
 
     /** Adjacent and non-adjacent lane subsets of an 8-lane track. */

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 /**
  * A race day at random: any roster, any lane subset, then any sequence of racing heats, removals,
  * late arrivals and lane changes. After every step the schedule is re-planned and must keep every
- * rule of spec 04 that can be kept.
+ * schedule rule that can be kept (docs/race-rules.md, The schedule).
  */
 class SchedulerPropertiesTest {
 

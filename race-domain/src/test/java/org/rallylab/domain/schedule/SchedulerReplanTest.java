@@ -12,7 +12,7 @@ import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 
-/** Re-planning after a removal, a late arrival, a lane change or a lane correction (spec 04). */
+/** Re-planning after a removal, a late arrival, a lane change or a lane correction (docs/race-rules.md). */
 class SchedulerReplanTest {
 
     @Test
@@ -46,7 +46,7 @@ class SchedulerReplanTest {
         assertThat(again.metrics().maxPairMeetings()).isLessThanOrEqualTo(2);
     }
 
-    /** Spacing (spec 04): measured on 2..8 lanes; back-to-back runs only remain on crowded tracks. */
+    /** Spacing: measured on 2..8 lanes; back-to-back runs only remain on crowded tracks. */
     @Test
     void spacing_removalAtAnyHeatWithNAtLeastFiveTimesLanes_noNewBackToBackRuns() {
         for (int l = 2; l <= 8; l++) {

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Spec 05, "Statistics people ask for": per car, time in each lane, average, best, spread. */
+/** docs/race-rules.md, "Statistics": per car, time in each lane, average, best, spread. */
 class CarStatisticsTest {
 
     @Test

@@ -6,7 +6,7 @@ import static org.rallylab.domain.scoring.RaceLog.DNF;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Spec 05, "Times, DNF and ties": the ranked finish of one heat for the results screen. */
+/** docs/race-rules.md, "Times, DNF and impossible times": the ranked finish of one heat for the results screen. */
 class HeatPlacesTest {
 
     private static final int MINIMUM_MS = 1_000;

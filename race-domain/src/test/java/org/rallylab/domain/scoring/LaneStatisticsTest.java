@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
-/** Spec 05, "Statistics people ask for": lane averages and the one-way ANOVA for lane bias. */
+/** docs/race-rules.md, "Statistics": lane averages and the one-way ANOVA for lane bias. */
 class LaneStatisticsTest {
 
     private static final double EPS = 1e-9;

@@ -6,7 +6,7 @@ import static org.rallylab.domain.scoring.RaceLog.DNF;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec 05, "Manual results (no times)": synthetic times from the section average. */
+/** docs/race-rules.md, "Manual ranking": synthetic times from the section average. */
 class ManualResultTest {
 
     private static StandingsEntry entry(int rank, String car, long avg, long best, int heats, int dnf) {

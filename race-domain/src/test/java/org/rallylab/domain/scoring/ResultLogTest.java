@@ -6,7 +6,7 @@ import static org.rallylab.domain.scoring.RaceLog.DNF;
 
 import org.junit.jupiter.api.Test;
 
-/** Spec 05, "Accepted result of a heat": which result of a heat counts, as the log changes it. */
+/** docs/race-rules.md, "Results": which result of a heat counts, as the log changes it. */
 class ResultLogTest {
 
     private static StandingsEntry entry(int rank, String car, long avg, long best, int heats, int dnf) {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.rallylab.domain.event.Extras;
 import org.rallylab.domain.event.SectionStarted;
 
-/** Spec 05, "Standings (per section)": one test per rule; every expected figure is worked out in the comments. */
+/** docs/race-rules.md, standings: one test per rule; every expected figure is worked out in the comments. */
 class StandingsTest {
 
     private static StandingsEntry entry(int rank, String car, long avg, long best, int heats, int dnf,

@@ -22,7 +22,7 @@ import org.rallylab.domain.event.SectionCreated;
 import org.rallylab.domain.event.SectionRenamed;
 import org.rallylab.domain.roster.RegisteredParticipant;
 
-/** The pre-race tree of spec 02, folded from events. */
+/** The pre-race tree (docs/events.md, Pre-race events), folded from events. */
 class PreRaceFoldTest {
 
     private static final String R = "rally";
@@ -72,7 +72,7 @@ class PreRaceFoldTest {
     }
 
     @Test
-    void rosterEvents_numberCarsByTheRulesOfSpec02() {
+    void rosterEvents_numberCarsByTheCarNumberRules() {
         RallyState state = fold(
                 new GroupCreated(3, R, "g1", "1st Lakeside", Extras.NONE),
                 new GroupCreated(4, R, "g2", "2nd Hillcrest", Extras.NONE),

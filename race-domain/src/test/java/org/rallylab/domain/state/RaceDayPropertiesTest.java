@@ -20,7 +20,7 @@ import org.rallylab.domain.testing.RandomRaceDay;
  * Random race days driven through the commands (rosters of 2..60 cars, 2..8 of the 8 physical
  * lanes, non-adjacent ones included, random results, manual ranks, re-runs, DNF re-runs,
  * removals, late arrivals, lane changes and lane corrections). After every step the schedule
- * invariants of spec 04 hold, and (checked inside the fixture) replaying the log gives a state
+ * schedule's invariants (docs/race-rules.md) hold, and (checked inside the fixture) replaying the log gives a state
  * equal to the one the commands worked on.
  */
 class RaceDayPropertiesTest {

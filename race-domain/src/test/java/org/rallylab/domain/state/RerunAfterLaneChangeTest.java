@@ -17,7 +17,7 @@ import org.rallylab.domain.testing.RaceDay;
 class RerunAfterLaneChangeTest {
 
     @Test
-    void the_rerun_of_a_heat_raced_on_the_old_lanes_is_staged_on_the_new_lanes() {
+    void rerun_heatRacedOnTheOldLanes_isStagedOnTheNewLanes() {
         RaceDay day = RaceDay.withSection("kk", 8).checkInAll("kk").start("kk", 1, 2, 3, 4, 5, 6, 7, 8);
         for (int i = 0; i < 4; i++) {
             day.race("kk");

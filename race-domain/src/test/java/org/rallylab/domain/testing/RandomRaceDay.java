@@ -74,11 +74,15 @@ public final class RandomRaceDay {
             if (roll < 70) {
                 race(onTrack);
             } else if (roll < 76) {
-                Map<Integer, Integer> places = new HashMap<>();
+                // a random finish, ties included, placed the way the rules read places (1, 1, 3)
                 List<Integer> lanes = onTrack.laneNumbers();
-                for (int i = 0; i < lanes.size(); i++) {
-                    places.put(lanes.get(i), 1 + random.nextInt(lanes.size()));
+                Map<Integer, Integer> finish = new HashMap<>();
+                for (Integer lane : lanes) {
+                    finish.put(lane, random.nextInt(lanes.size()));
                 }
+                Map<Integer, Integer> places = new HashMap<>();
+                finish.forEach((lane, at) -> places.put(lane,
+                        1 + (int) finish.values().stream().filter(other -> other < at).count()));
                 day.accept(new Command.EnterManualResult(SECTION, onTrack.number(), places));
             } else {
                 disrupt(s);

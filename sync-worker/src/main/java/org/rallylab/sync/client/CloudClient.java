@@ -17,7 +17,7 @@ import okhttp3.Request;
 import org.rallylab.domain.event.EventJson;
 
 /**
- * Talks to a Supabase project over plain HTTPS (spec 07 "Talking to it"): GoTrue's email
+ * Talks to a Supabase project over plain HTTPS: GoTrue's email
  * one-time code sign-in and token refresh, and PostgREST's {@code domain_events} push
  * (ignore-duplicates upsert) and paged pull. Every call blocks its caller: run it off the
  * race loop's and the UI's threads. One instance shares one OkHttpClient (connection pool);

@@ -1,5 +1,5 @@
 /**
- * Talking to the cloud copy (spec 07 "Talking to it"): a Supabase project's GoTrue sign-in and
+ * Talking to the cloud copy: a Supabase project's GoTrue sign-in and
  * PostgREST {@code domain_events} table over plain HTTPS with OkHttp.
  *
  * <p>Public: {@link org.rallylab.sync.client.CloudConfig} (URL and anon key, checked),

@@ -19,7 +19,7 @@ import org.rallylab.sync.client.PulledEvent;
 import org.rallylab.sync.worker.PushWorker;
 
 /**
- * Restore from the server (spec 07): every event of one rally, pulled page by page in server
+ * Restore from the server: every event of one rally, pulled page by page in server
  * order, checked, then written to a new rally file in one transaction, each marked as pulled from
  * that server (so it is never pushed back; the file's own writer id numbers what this laptop adds).
  * Racing continues from that file. Nothing is written unless every event was read and belongs to the rally; an existing file

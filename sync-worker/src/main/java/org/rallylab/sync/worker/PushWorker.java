@@ -26,7 +26,7 @@ import org.rallylab.sync.client.EventRow;
 import org.rallylab.sync.client.PulledEvent;
 
 /**
- * Copies a rally file's events to the cloud in the background (spec 07 "Cursor"), on its own
+ * Copies a rally file's events to the cloud in the background, on its own
  * single thread: no method blocks its caller, so racing never waits for the network. When
  * everything is pushed it also pulls what other laptops pushed to the rally (a registrar's
  * roster, a check-in volunteer's arrivals) and hands it to a {@link PullSink}.

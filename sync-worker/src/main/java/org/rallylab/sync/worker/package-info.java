@@ -1,5 +1,5 @@
 /**
- * The background push worker (spec 07 "Cursor", issue 5 §3): copies a rally file's unsynced
+ * The background push worker (issue 5 §3): copies a rally file's unsynced
  * events to the cloud on its own thread, with backoff, one token renewal on 401, and a
  * {@link org.rallylab.sync.worker.SyncStatus} for the operator's badge.
  *

@@ -1,4 +1,4 @@
--- 001_domain_events.sql — the event log on the server (spec 07).
+-- 001_domain_events.sql — the event log on the server.
 --
 -- One row per domain event pushed by a RallyLab laptop. Rows are only ever appended: nobody may
 -- update or delete them (005 grants no UPDATE/DELETE and defines no such policy).
@@ -15,7 +15,7 @@ create table if not exists public.domain_events (
     rally_id        uuid        not null,
     section_id      uuid        null,      -- null: a rally-level event (RallyCreated, OperatorInvited, GroupCreated, ...)
     event_type      text        not null,  -- the event's PascalCase type, e.g. 'CarArrived'
-    payload         jsonb       not null,  -- the event in the wire format of spec 02
+    payload         jsonb       not null,  -- the event in the wire format of docs/events.md
     created_by      uuid        default auth.uid(),  -- the signed-in user; RLS requires it to be the caller
     client_event_id bigint      null,      -- the pushing laptop's local sequence number
     created_at      timestamptz default now(),
@@ -33,7 +33,7 @@ create table if not exists public.domain_events (
 );
 
 comment on table public.domain_events is
-    'RallyLab domain events (spec 02), append-only. Written by laptops with '
+    'RallyLab domain events (docs/events.md), append-only. Written by laptops with '
     'POST /rest/v1/domain_events?on_conflict=rally_id,section_id,client_event_id and '
     'Prefer: resolution=ignore-duplicates.';
 

@@ -1,4 +1,4 @@
--- 002_rally_roles.sql — who may do what in which rally (spec 07).
+-- 002_rally_roles.sql — who may do what in which rally.
 --
 -- rally_roles is written only by the triggers of 004 (SECURITY DEFINER functions), never by a
 -- client: authenticated users may read their own rows and nothing else (005).

@@ -13,8 +13,8 @@
 --
 -- Safe to run again.
 
--- The caller authored the RallyCreated of this rally: they are its organizer for good (spec 02:
--- the organizer role cannot be revoked). Also true for later rows of the very INSERT that wrote the
+-- The caller authored the RallyCreated of this rally: they are its organizer for good (the
+-- organizer role cannot be revoked). Also true for later rows of the very INSERT that wrote the
 -- RallyCreated, before the role trigger (AFTER INSERT, end of statement) has written rally_roles.
 create or replace function rallylab.is_rally_author(p_rally uuid)
     returns boolean
@@ -72,7 +72,7 @@ as $$
     where e.event_type = 'RallyCreated' and e.created_by = auth.uid()
 $$;
 
--- The roster events of spec 02 a registrar may write, all in their own section:
+-- The roster events a registrar may write, all in their own section:
 --   RosterUpdated, ParticipantAdded, ParticipantUpdated, ParticipantRemoved.
 -- Not RosterLoaded (the race-day freeze belongs to the operator), not SectionCreated/SectionRenamed
 -- (the organizer shapes the rally), not invitations or revocations, not CarArrived.
@@ -88,7 +88,7 @@ as $$
     select array['RosterUpdated', 'ParticipantAdded', 'ParticipantUpdated', 'ParticipantRemoved']
 $$;
 
--- May the caller append an event of this type to this rally/section? (spec 07, "insert")
+-- May the caller append an event of this type to this rally/section?
 --   RallyCreated: anyone signed in, only for a rally id that has no events yet, rally-level.
 --   organizer/operator: any other event of their rally.
 --   registrar: the roster events above in their own section; GroupCreated (rally-level) when they

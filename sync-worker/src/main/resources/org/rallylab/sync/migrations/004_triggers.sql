@@ -78,7 +78,7 @@ create or replace trigger domain_events_10_dedup
 
 ---------------------------------------------------------------------------------------------------
 -- Roles (AFTER INSERT on domain_events): only rows that were really stored (past row-level
--- security, not skipped as duplicates) grant or revoke anything. Payload fields as spec 02 names
+-- security, not skipped as duplicates) grant or revoke anything. Payload fields as docs/events.md names
 -- them; emails compare case-insensitively.
 --   RallyCreated              → its author (created_by) becomes organizer.
 --   RegistrarInvited          → registrar_email becomes the section's registrar; the latest

@@ -1,4 +1,4 @@
--- 005_row_level_security.sql — who may read and write what (spec 07).
+-- 005_row_level_security.sql — who may read and write what.
 --
 -- domain_events:
 --   read   only rows of rallies where the caller holds a role (any role; a registrar reads the whole

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
+import org.rallylab.domain.testing.Await;
 
 /** A MockWebServer posing as a Supabase project, and what the tests send it and expect back. */
 public final class MockCloud implements AutoCloseable {
@@ -72,9 +73,9 @@ public final class MockCloud implements AutoCloseable {
     }
 
     public RecordedRequest take() throws InterruptedException {
-        RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
+        RecordedRequest request = server.takeRequest(Await.timeout().toSeconds(), TimeUnit.SECONDS);
         if (request == null) {
-            throw new AssertionError("the client sent no request within 5 s");
+            throw new AssertionError("the client sent no request within " + Await.timeout().toSeconds() + " s");
         }
         return request;
     }

@@ -16,7 +16,7 @@ public final class StoredSamples {
     private StoredSamples() {
     }
 
-    /** A new rally file in {@code folder} holding one event of every type (spec 02). */
+    /** A new rally file in {@code folder} holding one event of every type (docs/events.md). */
     public static RallyFile everyType(Path folder) throws Exception {
         RallyFile file = RallyFile.create(folder.resolve("samples.rallylab"));
         file.append(SampleEvents.everyType());

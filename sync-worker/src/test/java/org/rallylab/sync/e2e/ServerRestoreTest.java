@@ -33,7 +33,7 @@ class ServerRestoreTest {
     Path folder;
 
     @Test
-    void restored_over_several_capped_pages_with_equal_state_and_standings() throws Exception {
+    void restore_overSeveralCappedPages_equalStateAndStandings() throws Exception {
         PgFixture pg = PgFixture.freshDatabase();
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
             server.maxRows(100);
@@ -65,7 +65,7 @@ class ServerRestoreTest {
     }
 
     @Test
-    void each_user_lists_only_the_rallies_they_have_a_role_in() throws Exception {
+    void rallies_listedPerUser_onlyThoseTheyHaveARoleIn() throws Exception {
         PgFixture pg = PgFixture.freshDatabase();
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
             CloudClient client = new CloudClient(new CloudConfig(server.url(), server.anonKey()));
@@ -87,7 +87,7 @@ class ServerRestoreTest {
     }
 
     @Test
-    void someone_without_a_role_restores_nothing_and_no_file_is_made() throws Exception {
+    void restore_userWithoutARole_refusedAndNoFileIsMade() throws Exception {
         PgFixture pg = PgFixture.freshDatabase();
         try (StandIn server = StandIn.start(pg, "anon-test-key")) {
             RacedRally rally = RacedRally.raced(50, "organizer@example.org");

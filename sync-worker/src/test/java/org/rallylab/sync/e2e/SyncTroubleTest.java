@@ -9,12 +9,11 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.domain.event.Extras;
 import org.rallylab.domain.event.OperatorInvited;
@@ -59,7 +58,7 @@ class SyncTroubleTest {
     }
 
     @Test
-    void a_token_that_expired_mid_sync_is_refreshed_once_and_the_push_completes() throws Exception {
+    void push_tokenExpiredMidSync_refreshedOnceAndThePushCompletes() throws Exception {
         RacedRally rally = RacedRally.raced(1_200, "organizer@example.org");
         Session signedIn = server.signIn("organizer@example.org");
         CloudSession expired = Sessions.of(new Session(server.accessTokenExpiringAt(signedIn,
@@ -68,14 +67,14 @@ class SyncTroubleTest {
         try (RallyFile file = RallyFile.openForWriting(rally.write(folder.resolve("r.rallylab")))) {
             PushWorker worker = worker(file, expired);
             worker.start();
-            await(() -> worker.status() instanceof SyncStatus.Synced, "synced: " + worker.status());
+            Await.until("synced", worker::status, s -> s instanceof SyncStatus.Synced);
             assertThat(file.sync().syncCursor(worker.target())).isEqualTo(file.lastSequence());
             worker.close();
         }
     }
 
     @Test
-    void a_revoked_operator_is_stopped_with_the_servers_reason_and_keeps_every_event_locally() throws Exception {
+    void push_operatorRevoked_stoppedWithTheServersReasonAndKeepsEveryEventLocally() throws Exception {
         RacedRally rally = RacedRally.raced(100, "organizer@example.org");
         CloudSession organizer = Sessions.of(server.signIn("organizer@example.org"));
         Path organizerFile = rally.write(folder.resolve("organizer.rallylab"));
@@ -84,7 +83,7 @@ class SyncTroubleTest {
                     "organizer@example.org", Extras.NONE)));
             PushWorker worker = worker(file, organizer);
             worker.start();
-            await(() -> worker.status() instanceof SyncStatus.Synced, "organizer synced: " + worker.status());
+            Await.until("organizer synced", worker::status, s -> s instanceof SyncStatus.Synced);
 
             // the operator's laptop: a copy of the rally with one more event of its own
             CloudSession operator = Sessions.of(server.signIn("op@example.org"));
@@ -96,13 +95,13 @@ class SyncTroubleTest {
                 file.append(revoke);
                 worker.wake();
                 long revoked = file.lastSequence();
-                await(() -> worker.status() instanceof SyncStatus.Synced && safeCursor(file, worker) == revoked,
-                        "revocation pushed");
+                Await.until("revocation pushed", () -> worker.status() instanceof SyncStatus.Synced
+                        && file.sync().syncCursor(worker.target()) == revoked);
                 long before = op.lastSequence();
                 op.append(rally.events().subList(rally.events().size() - 1, rally.events().size()));
                 PushWorker opWorker = worker(op, operator);
                 opWorker.start();
-                await(() -> opWorker.status() instanceof SyncStatus.Error, "operator stopped: " + opWorker.status());
+                Await.until("operator stopped", opWorker::status, s -> s instanceof SyncStatus.Error);
                 assertThat(opWorker.status().message()).containsIgnoringCase("row-level security");
                 assertThat(op.sync().syncCursor(opWorker.target())).isEqualTo(before);
                 assertThat(op.lastSequence()).isEqualTo(before + 1);
@@ -113,17 +112,17 @@ class SyncTroubleTest {
     }
 
     @Test
-    void a_captive_portal_page_stops_the_push_with_a_clear_message_until_retry() throws Exception {
+    void push_captivePortalPage_stopsWithAClearMessageUntilRetry() throws Exception {
         RacedRally rally = RacedRally.raced(50, "organizer@example.org");
         try (RallyFile file = RallyFile.openForWriting(rally.write(folder.resolve("r.rallylab")))) {
             server.faults().answerHtmlNext(1, 200);
             PushWorker worker = worker(file, Sessions.of(server.signIn("organizer@example.org")));
             worker.start();
-            await(() -> worker.status() instanceof SyncStatus.Error, "error: " + worker.status());
+            Await.until("error", worker::status, s -> s instanceof SyncStatus.Error);
             assertThat(worker.status().message()).contains("web page");
             assertThat(file.sync().syncCursor(worker.target())).isZero();
             worker.retryNow();
-            await(() -> worker.status() instanceof SyncStatus.Synced, "synced after retry: " + worker.status());
+            Await.until("synced after retry", worker::status, s -> s instanceof SyncStatus.Synced);
             assertThat(file.sync().syncCursor(worker.target())).isEqualTo(file.lastSequence());
             worker.close();
         }
@@ -134,21 +133,4 @@ class SyncTroubleTest {
                 new Random(3));
     }
 
-    private static long safeCursor(RallyFile file, PushWorker worker) {
-        try {
-            return file.sync().syncCursor(worker.target());
-        } catch (Exception e) {
-            return -1;
-        }
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for " + what);
-            }
-            Thread.sleep(20);
-        }
-    }
 }

@@ -15,11 +15,11 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.command.RaceRules;
@@ -76,7 +76,7 @@ class TwoLaptopsTest {
     }
 
     @Test
-    void organizer_and_registrar_write_one_section_from_two_laptops_and_each_sees_the_other() throws Exception {
+    void oneSection_organizerAndRegistrarWriteFromTwoLaptops_eachSeesTheOther() throws Exception {
         CloudSession organizer = Sessions.of(server.signIn(ORGANIZER));
         CloudSession registrar = Sessions.of(server.signIn(REGISTRAR));
         try (RallyFile home = RallyFile.create(folder.resolve("organizer.rallylab"))) {
@@ -105,9 +105,9 @@ class TwoLaptopsTest {
                 laptopWorker.start();
                 homeWorker.pullNow();
                 awaitSynced(laptopWorker, "the registrar's roster is pushed");
-                await(() -> count(home) == 8, "the organizer pulls the registrar's 3 participants");
+                Await.until("the organizer pulls the registrar's 3 participants", () -> home.lastSequence() == 8);
                 laptopWorker.pullNow();
-                await(() -> count(laptop) == 8, "the registrar pulls the organizer's participant");
+                Await.until("the registrar pulls the organizer's participant", () -> laptop.lastSequence() == 8);
                 awaitSynced(homeWorker, "the organizer is synced");
 
                 assertThat(serverRows()).as("every event once on the server, no key pushed twice")
@@ -120,13 +120,16 @@ class TwoLaptopsTest {
                 // The registrar edits the Beaver Buggies (not theirs): the server refuses, nothing is lost.
                 execute(laptop, new Command.AddParticipant(BEAVERS, UUID.randomUUID().toString(), "Eve", null, null));
                 laptopWorker.wake();
-                await(() -> laptopWorker.status() instanceof SyncStatus.Error, "the registrar's push is refused");
+                Await.until("the registrar's push is refused", laptopWorker::status,
+                        s -> s instanceof SyncStatus.Error);
                 assertThat(laptopWorker.status().message()).containsIgnoringCase("row-level security");
                 assertThat(laptop.lastSequence()).isEqualTo(9);
                 assertThat(serverRows()).hasSize(8);
                 homeWorker.pullNow();
-                Thread.sleep(300);
-                assertThat(count(home)).isEqualTo(8);
+                // the workers share one thread: a task queued after the pull runs once the pull is done
+                thread.submit(() -> { }).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
+                assertThat(homeWorker.status()).as("the pull ran and found nothing").isEqualTo(new SyncStatus.Synced());
+                assertThat(home.lastSequence()).isEqualTo(8);
                 laptopWorker.close();
             }
             homeWorker.close();
@@ -142,14 +145,6 @@ class TwoLaptopsTest {
     private PushWorker worker(RallyFile file, CloudSession session) {
         return new PushWorker(file, client, SessionHolder.inMemory(session, s -> { }), PullSink.into(file),
                 Clock.systemUTC(), thread, new Random(5));
-    }
-
-    private static long count(RallyFile file) {
-        try {
-            return file.lastSequence();
-        } catch (Exception e) {
-            return -1;
-        }
     }
 
     private static List<String> names(RallyState state) {
@@ -176,17 +171,7 @@ class TwoLaptopsTest {
         return keys;
     }
 
-    private static void awaitSynced(PushWorker worker, String what) throws InterruptedException {
-        await(() -> worker.status() instanceof SyncStatus.Synced, what + " (status: " + worker.status() + ")");
-    }
-
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("waited 30 s for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void awaitSynced(PushWorker worker, String what) {
+        Await.until(what, worker::status, s -> s instanceof SyncStatus.Synced);
     }
 }

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 class PgFixtureTest {
 
     @Test
-    void a_fresh_database_has_supabase_auth_and_reads_the_caller_from_the_claims() throws Exception {
+    void freshDatabase_signedInClaims_hasSupabaseAuthAndReadsTheCallerFromThem() throws Exception {
         PgFixture pg = PgFixture.freshDatabase();
         UUID ava = pg.createUser("ava@example.org");
         try (Connection c = pg.admin().getConnection(); Statement s = c.createStatement()) {

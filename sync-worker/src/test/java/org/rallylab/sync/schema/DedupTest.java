@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.sync.pg.PgFixture;
 
@@ -54,7 +55,7 @@ class DedupTest {
     }
 
     @Test
-    void the_same_batch_pushed_twice_is_stored_once() throws Exception {
+    void push_sameBatchTwice_storedOnce() throws Exception {
         List<EventRow> log = log();
         assertThat(log).filteredOn(r -> r.sectionId() == null).hasSizeGreaterThanOrEqualTo(4);
 
@@ -65,7 +66,7 @@ class DedupTest {
     }
 
     @Test
-    void a_retry_overlapping_the_next_batch_fills_only_the_gap() throws Exception {
+    void push_retryOverlappingTheNextBatch_fillsOnlyTheGap() throws Exception {
         List<EventRow> log = log();
         List<EventRow> first = log.subList(0, 10);
         List<EventRow> rest = log.subList(5, log.size());
@@ -75,7 +76,7 @@ class DedupTest {
     }
 
     @Test
-    void a_rally_level_row_twice_in_one_batch_is_stored_once() throws Exception {
+    void push_rallyLevelRowTwiceInOneBatch_storedOnce() throws Exception {
         EventRow created = Events.rallyCreated(rally, organizer.id(), 1L);
         EventRow group = Events.groupCreated(rally, "1st Lakeside", organizer.id(), 2L);
         assertThat(organizer.push(List.of(created, group, group, created))).isEqualTo(2);
@@ -83,7 +84,7 @@ class DedupTest {
     }
 
     @Test
-    void a_different_event_under_a_taken_key_fails_loudly_instead_of_vanishing() throws Exception {
+    void push_differentEventUnderATakenKey_failsLoudlyInsteadOfVanishing() throws Exception {
         organizer.push(log());
         EventRow otherGroup = Events.groupCreated(rally, "3rd Lakeside", organizer.id(), 1L);
         EventRow otherCar = Events.carArrived(rally, section, "99", organizer.id(), 2L);
@@ -96,7 +97,7 @@ class DedupTest {
     }
 
     @Test
-    void a_stranger_reusing_a_taken_key_learns_nothing_but_the_refusal() throws Exception {
+    void push_strangerReusingATakenKey_learnsNothingButTheRefusal() throws Exception {
         organizer.push(log());
         AsUser stranger = AsUser.signedIn(pg, pg.createUser("stranger@rally.test"), "stranger@rally.test");
         assertRefused("a stranger's copy of a rally-level row", () -> stranger.push(List.of(
@@ -106,7 +107,7 @@ class DedupTest {
     }
 
     @Test
-    void a_plain_insert_of_a_section_row_twice_is_a_unique_violation_as_postgrest_reports_409() throws Exception {
+    void plainInsert_sectionRowTwice_uniqueViolationThatPostgrestReportsAs409() throws Exception {
         EventRow car = Events.carArrived(rally, section, "5", organizer.id(), 3L);
         organizer.push(List.of(Events.rallyCreated(rally, organizer.id(), 1L),
                 Events.sectionCreated(rally, section, organizer.id(), 2L), car));
@@ -115,14 +116,14 @@ class DedupTest {
     }
 
     @Test
-    void rows_without_a_client_event_id_are_never_deduplicated() throws Exception {
+    void push_rowsWithoutAClientEventId_neverDeduplicated() throws Exception {
         organizer.push(List.of(Events.rallyCreated(rally, organizer.id(), 1L)));
         EventRow group = Events.groupCreated(rally, "1st Lakeside", organizer.id(), 2L).withClientEventId(null);
         assertThat(organizer.push(List.of(group, group))).isEqualTo(2);
     }
 
     @Test
-    void the_partial_index_backs_the_trigger_up_for_sessions_it_does_not_deduplicate() throws Exception {
+    void partialIndex_sessionTheTriggerDoesNotDeduplicate_refusesTheDuplicate() throws Exception {
         organizer.push(List.of(Events.rallyCreated(rally, organizer.id(), 1L),
                 Events.groupCreated(rally, "1st Lakeside", organizer.id(), 2L)));
         try (Connection c = pg.admin().getConnection(); Statement s = c.createStatement()) {
@@ -136,7 +137,7 @@ class DedupTest {
     }
 
     @Test
-    void two_pushes_racing_with_the_same_rally_level_row_never_store_it_twice() throws Exception {
+    void push_twoRacingWithTheSameRallyLevelRow_neverStoresItTwice() throws Exception {
         organizer.push(List.of(Events.rallyCreated(rally, organizer.id(), 1L)));
         EventRow group = Events.groupCreated(rally, "1st Lakeside", organizer.id(), 2L);
         CompletableFuture<Integer> second;
@@ -155,14 +156,26 @@ class DedupTest {
                     return e.getSQLState().equals("23505") ? -1 : -2;
                 }
             });
-            Thread.sleep(300);
+            Await.until("the racing push waits for the first one's row (or has finished)",
+                    () -> second.isDone() || waitingForALock() > 0);
             first.commit();
         }
-        int outcome = second.get(10, TimeUnit.SECONDS);
+        int outcome = second.get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
         assertThat(outcome).as("the racing push either fails with a unique violation (-1) or stores nothing")
                 .isIn(-1, 0);
         assertThat(organizer.push(List.of(group))).as("its retry is skipped").isZero();
         assertThat(clientEventIds()).containsExactly(1L, 2L);
+    }
+
+    /** Connections to this database that wait for a lock another transaction holds. */
+    private long waitingForALock() throws SQLException {
+        try (Connection c = pg.admin().getConnection();
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_stat_activity"
+                     + " where datname = current_database() and wait_event_type = 'Lock'")) {
+            rs.next();
+            return rs.getLong(1);
+        }
     }
 
     private List<Long> clientEventIds() throws SQLException {

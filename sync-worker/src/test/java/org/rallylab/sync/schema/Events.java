@@ -20,7 +20,7 @@ import org.rallylab.domain.event.RoleRevoked;
 import org.rallylab.domain.event.SampleEvents;
 import org.rallylab.domain.event.SectionCreated;
 
-/** Realistic domain_events rows (spec 02 payloads through EventJson) for the schema tests. */
+/** Realistic domain_events rows (wire-format payloads through EventJson) for the schema tests. */
 final class Events {
 
     private static final AtomicLong CLOCK = new AtomicLong(1_708_012_345_678L);
@@ -28,7 +28,7 @@ final class Events {
     private Events() {
     }
 
-    /** One sample event of every type of spec 02, our extensions and an unknown type, in log order. */
+    /** One sample event of every type in docs/events.md, our extensions and an unknown type, in log order. */
     static List<DomainEvent> oneOfEachType() {
         Map<String, DomainEvent> byType = new LinkedHashMap<>();
         for (DomainEvent e : SampleEvents.everyType()) {

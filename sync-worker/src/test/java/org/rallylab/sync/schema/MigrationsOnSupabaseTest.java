@@ -21,7 +21,7 @@ import org.rallylab.sync.pg.PgFixture;
  * The migrations as an organizer runs them on a Supabase project: a database where, as on Supabase,
  * anon and authenticated get ALL on every new table, sequence and function in public by default;
  * each file run twice (someone pastes one again). Afterwards anon holds nothing of ours and
- * authenticated exactly what spec 07 needs.
+ * authenticated exactly what the access rules need.
  */
 class MigrationsOnSupabaseTest {
 
@@ -55,14 +55,14 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void the_migrations_are_listed_in_order() {
+    void migrations_all_listedInOrder() {
         assertThat(Migrations.all()).extracting(Migrations.Migration::name).containsExactly(
                 "001_domain_events.sql", "002_rally_roles.sql", "003_access_functions.sql", "004_triggers.sql",
                 "005_row_level_security.sql", "006_realtime.sql");
     }
 
     @Test
-    void anon_holds_no_privilege_on_our_tables_sequence_or_schema() throws Exception {
+    void anon_ourTablesSequenceAndSchema_holdsNoPrivilege() throws Exception {
         assertThat(rows("select p from unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE','REFERENCES','TRIGGER']) p, "
                 + "unnest(array['public.domain_events','public.rally_roles','rallylab.pending_invitations']) t "
                 + "where has_table_privilege('anon', t, p)")).isEmpty();
@@ -73,7 +73,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void authenticated_may_read_and_append_events_and_read_roles_nothing_more() throws Exception {
+    void authenticated_privileges_readAndAppendEventsAndReadRolesNothingMore() throws Exception {
         String privileges = "select t || ' ' || p from unnest(array['SELECT','INSERT','UPDATE','DELETE','TRUNCATE',"
                 + "'REFERENCES','TRIGGER']) p, unnest(array['public.domain_events','public.rally_roles',"
                 + "'rallylab.pending_invitations']) t where has_table_privilege('authenticated', t, p) order by 1";
@@ -85,7 +85,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void only_the_policy_helpers_are_executable_and_only_by_authenticated() throws Exception {
+    void functions_execute_onlyThePolicyHelpersOnlyByAuthenticated() throws Exception {
         assertThat(rows("select p.proname || ' ' || r from pg_proc p join pg_namespace n on n.oid = p.pronamespace, "
                 + "unnest(array['anon','authenticated']) r where n.nspname = 'rallylab' "
                 + "and has_function_privilege(r, p.oid, 'EXECUTE') order by 1"))
@@ -96,7 +96,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void every_function_pins_its_search_path_and_those_reading_tables_run_as_definer() throws Exception {
+    void functions_everyOne_pinsItsSearchPathAndThoseReadingTablesRunAsDefiner() throws Exception {
         assertThat(rows("select p.proname from pg_proc p join pg_namespace n on n.oid = p.pronamespace "
                 + "where n.nspname = 'rallylab' and not coalesce(p.proconfig @> array['search_path=\"\"'], false)"))
                 .isEmpty();
@@ -106,7 +106,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void row_level_security_is_on_with_no_update_or_delete_policy() throws Exception {
+    void rowLevelSecurity_ourTables_onWithNoUpdateOrDeletePolicy() throws Exception {
         assertThat(rows("select relname from pg_class where oid in ('public.domain_events'::regclass, "
                 + "'public.rally_roles'::regclass, 'rallylab.pending_invitations'::regclass) and relrowsecurity order by 1"))
                 .containsExactly("domain_events", "pending_invitations", "rally_roles");
@@ -117,7 +117,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void the_push_key_is_a_non_partial_unique_index() throws Exception {
+    void pushKey_domainEvents_isANonPartialUniqueIndex() throws Exception {
         assertThat(rows("select pg_get_indexdef(indexrelid) from pg_index where indrelid = 'public.domain_events'::regclass "
                 + "and indisunique and indpred is null and not indisprimary")).containsExactly(
                 "CREATE UNIQUE INDEX domain_events_client_event_key ON public.domain_events USING btree "
@@ -125,7 +125,7 @@ class MigrationsOnSupabaseTest {
     }
 
     @Test
-    void domain_events_is_published_to_realtime() throws Exception {
+    void domainEvents_publications_publishedToRealtime() throws Exception {
         assertThat(rows("select schemaname || '.' || tablename from pg_publication_tables "
                 + "where pubname = 'supabase_realtime'")).containsExactly("public.domain_events");
     }

@@ -19,7 +19,7 @@ import org.rallylab.domain.event.DomainEvent;
 import org.rallylab.sync.schema.World.Actor;
 
 /**
- * The row-level security matrix of spec 07 on real PostgreSQL: every actor × every event type ×
+ * The row-level security matrix (sync-worker/README.md) on real PostgreSQL: every actor × every event type ×
  * own / other / a new rally, for insert and select. Each cell is one request made the way PostgREST
  * makes it, and is rolled back, so the cells do not depend on each other. A failing cell names
  * itself, e.g. "registrar (other section) inserts CarArrived into own rally → refused".
@@ -37,7 +37,7 @@ class RlsMatrixTest {
         }
     }
 
-    /** One cell of the matrix and what spec 07 says about it. */
+    /** One cell of the matrix and what the access rules say about it. */
     record Cell(Actor actor, String type, Target target, boolean allowed) {
         @Override
         public String toString() {
@@ -45,7 +45,7 @@ class RlsMatrixTest {
         }
     }
 
-    /** Roster events a registrar may write in their own section (spec 07 + 003_access_functions.sql). */
+    /** Roster events a registrar may write in their own section (sync-worker/README.md + 003_access_functions.sql). */
     private static final Set<String> ROSTER = Set.of("RosterUpdated", "ParticipantAdded", "ParticipantUpdated",
             "ParticipantRemoved");
 
@@ -80,7 +80,7 @@ class RlsMatrixTest {
         return cells;
     }
 
-    /** Spec 07's insert rules, written independently of the SQL. */
+    /** The insert rules of sync-worker/README.md, written independently of the SQL. */
     private static boolean mayInsert(Actor actor, DomainEvent event, Target target) {
         String type = event.type();
         boolean sectionEvent = event.sectionId() != null;
@@ -147,7 +147,7 @@ class RlsMatrixTest {
     }
 
     @Test
-    void the_seeded_invitations_gave_every_actor_but_the_stranger_a_role() throws Exception {
+    void seededInvitations_everyActorButTheStranger_hasARole() throws Exception {
         assertThat(world.roles(world.r1)).containsExactlyInAnyOrder(
                 "operator@rally.test operator -",
                 "organizer@rally.test organizer -",
@@ -159,7 +159,7 @@ class RlsMatrixTest {
     }
 
     @Test
-    void the_matrix_covers_every_event_type_including_extensions_and_unknown_ones() {
+    void matrix_eventTypes_coversEveryTypeIncludingExtensionsAndUnknownOnes() {
         assertThat(Events.oneOfEachType()).extracting(DomainEvent::type)
                 .contains("RallyCreated", "SectionCreated", "RegistrarInvited", "OperatorInvited",
                         "CheckInVolunteerInvited", "RoleRevoked", "GroupCreated", "RosterUpdated", "ParticipantAdded",

@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.rallylab.sync.schema.World.Actor;
 
 /**
- * The named rules of spec 07 around the matrix: forged authors, a second RallyCreated, no update or
+ * The named access rules (sync-worker/README.md) around the matrix: forged authors, a second RallyCreated, no update or
  * delete for anyone, rally_roles read-only and private, payloads that name another section.
  */
 class RlsRulesTest {
@@ -28,7 +28,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void created_by_must_be_the_caller() throws Exception {
+    void createdBy_notTheCaller_refused() throws Exception {
         AsUser organizer = world.as(Actor.ORGANIZER);
         EventRow row = Events.participantAdded(world.r1, world.s1, "Ava", organizer.id(), 500_001L);
         assertRefused("organizer writing as the operator",
@@ -41,7 +41,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void created_by_left_out_of_the_insert_defaults_to_the_caller() throws Exception {
+    void createdBy_leftOutOfTheInsert_defaultsToTheCaller() throws Exception {
         AsUser operator = world.as(Actor.OPERATOR);
         EventRow row = Events.carArrived(world.r1, world.s1, "42", null, 500_002L);
         int stored = operator.execute("insert into public.domain_events (rally_id, section_id, event_type, payload, "
@@ -60,7 +60,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void nobody_creates_a_rally_that_exists() throws Exception {
+    void rallyCreated_forARallyThatExists_refusedForEveryone() throws Exception {
         for (Actor actor : List.of(Actor.ORGANIZER, Actor.OPERATOR, Actor.STRANGER)) {
             AsUser who = world.as(actor);
             assertRefused(actor.label + " re-creating own rally R1",
@@ -72,7 +72,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void two_rally_created_for_one_new_rally_in_one_push_are_refused() throws Exception {
+    void rallyCreated_twiceForOneNewRallyInOnePush_refused() throws Exception {
         AsUser stranger = world.as(Actor.STRANGER);
         UUID rally = UUID.randomUUID();
         assertRefused("two RallyCreated in one batch", () -> stranger.push(List.of(
@@ -81,7 +81,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void a_push_that_creates_a_rally_may_fill_it_in_the_same_statement() throws Exception {
+    void push_thatCreatesARally_mayFillItInTheSameStatement() throws Exception {
         AsUser stranger = world.as(Actor.STRANGER);
         UUID rally = UUID.randomUUID();
         UUID section = UUID.randomUUID();
@@ -98,7 +98,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void one_forbidden_event_refuses_the_whole_push() throws Exception {
+    void push_oneForbiddenEvent_refusesTheWholePush() throws Exception {
         AsUser registrar = world.as(Actor.REGISTRAR_OWN_SECTION);
         long before = world.storedRows(world.r1, null);
         assertRefused("registrar pushing a roster event and a SectionStarted", () -> registrar.push(List.of(
@@ -109,7 +109,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void a_payload_must_name_the_rally_section_and_type_of_its_row() throws Exception {
+    void payload_namingAnotherRallySectionOrTypeThanItsRow_refused() throws Exception {
         AsUser registrar = world.as(Actor.REGISTRAR_OWN_SECTION);
         EventRow own = Events.participantAdded(world.r1, world.s1, "Cleo", registrar.id(), 800_001L);
         EventRow otherSection = new EventRow(own.rallyId(), own.sectionId(), own.eventType(),
@@ -128,7 +128,7 @@ class RlsRulesTest {
 
     @ParameterizedTest(name = "{0} can neither update nor delete events")
     @EnumSource(Actor.class)
-    void nobody_updates_or_deletes_events(Actor actor) throws Exception {
+    void domainEvents_updateOrDeleteByAnyActor_refused(Actor actor) throws Exception {
         AsUser who = world.as(actor);
         long before = world.storedRows(world.r1, null);
         assertRefused(actor.label + " updating",
@@ -147,7 +147,7 @@ class RlsRulesTest {
 
     @ParameterizedTest(name = "{0} cannot write rally_roles")
     @EnumSource(Actor.class)
-    void nobody_writes_rally_roles(Actor actor) throws Exception {
+    void rallyRoles_writeByAnyActor_refused(Actor actor) throws Exception {
         AsUser who = world.as(actor);
         UUID self = who.id() != null ? who.id() : world.as(Actor.STRANGER).id();
         assertRefused(actor.label + " granting itself organizer of R2", () -> who.execute(
@@ -159,7 +159,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void a_user_reads_only_their_own_roles_and_anon_none() throws Exception {
+    void rallyRoles_read_eachUserOnlyTheirOwnAndAnonNone() throws Exception {
         for (Actor actor : Actor.values()) {
             AsUser who = world.as(actor);
             if (actor == Actor.ANON) {
@@ -174,7 +174,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void anon_can_do_nothing_at_all() {
+    void anon_anyReadWriteOrHelper_refused() {
         AsUser anon = world.as(Actor.ANON);
         assertRefused("anon reading events", () -> anon.count("select count(*) from public.domain_events"));
         assertRefused("anon creating a rally", () -> anon.push(List.of(
@@ -188,7 +188,7 @@ class RlsRulesTest {
     }
 
     @Test
-    void signed_in_users_cannot_read_pending_invitations_or_call_the_role_functions() {
+    void signedInUser_pendingInvitationsOrRoleFunctions_refused() {
         AsUser organizer = world.as(Actor.ORGANIZER);
         assertRefused("reading pending invitations",
                 () -> organizer.count("select count(*) from rallylab.pending_invitations"));

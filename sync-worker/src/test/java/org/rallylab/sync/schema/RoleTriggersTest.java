@@ -36,14 +36,14 @@ class RoleTriggersTest {
     }
 
     @Test
-    void rally_created_makes_its_author_organizer() throws Exception {
+    void rallyCreated_byItsAuthor_makesTheAuthorOrganizer() throws Exception {
         assertThat(roles()).containsExactly("organizer@rally.test organizer -");
         assertThat(organizer.count("select count(*) from public.rally_roles where rally_id = ? and role = 'organizer'",
                 rally)).isEqualTo(1);
     }
 
     @Test
-    void an_invitation_for_a_signed_up_user_grants_the_role_at_once() throws Exception {
+    void invitation_userAlreadySignedUp_grantsTheRoleAtOnce() throws Exception {
         AsUser ava = signUp("ava@rally.test");
         assertRefused("Ava before the invitation", () -> ava.push(List.of(participant(s1, ava))));
         assertThat(ava.count("select count(*) from public.domain_events where rally_id = ?", rally)).isZero();
@@ -57,7 +57,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void an_invitation_waits_for_the_user_to_sign_up() throws Exception {
+    void invitation_userNotSignedUpYet_waitsForTheSignUp() throws Exception {
         invite(Events.operatorInvited(rally, "ben@rally.test", organizer.id(), ++cid));
         invite(Events.volunteerInvited(rally, s2, "ben@rally.test", organizer.id(), ++cid));
         assertThat(roles()).containsExactly("organizer@rally.test organizer -");
@@ -71,7 +71,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void a_check_in_volunteer_invited_before_sign_up_may_then_mark_cars_of_the_section_only() throws Exception {
+    void checkInVolunteer_invitedBeforeSignUp_marksCarsOfTheirSectionOnly() throws Exception {
         invite(Events.volunteerInvited(rally, s1, "cleo@rally.test", organizer.id(), ++cid));
         AsUser cleo = signUp("cleo@rally.test");
         assertThat(cleo.push(List.of(Events.carArrived(rally, s1, "7", cleo.id(), 901L)))).isEqualTo(1);
@@ -80,7 +80,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void the_latest_registrar_invitation_of_a_section_wins() throws Exception {
+    void registrarInvitation_twiceForOneSection_latestWins() throws Exception {
         AsUser ava = signUp("ava@rally.test");
         invite(Events.registrarInvited(rally, s1, "ava@rally.test", organizer.id(), ++cid));
         invite(Events.registrarInvited(rally, s2, "ava@rally.test", organizer.id(), ++cid));
@@ -94,7 +94,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void role_revoked_takes_the_role_away() throws Exception {
+    void roleRevoked_grantedRoles_takesTheRoleAway() throws Exception {
         AsUser ava = signUp("ava@rally.test");
         AsUser ben = signUp("ben@rally.test");
         invite(Events.registrarInvited(rally, s1, "ava@rally.test", organizer.id(), ++cid));
@@ -116,7 +116,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void a_revocation_without_a_section_takes_the_role_in_every_section() throws Exception {
+    void roleRevoked_withoutASection_takesTheRoleInEverySection() throws Exception {
         signUp("ava@rally.test");
         invite(Events.volunteerInvited(rally, s1, "ava@rally.test", organizer.id(), ++cid));
         invite(Events.volunteerInvited(rally, s2, "ava@rally.test", organizer.id(), ++cid));
@@ -125,7 +125,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void revoking_a_pending_invitation_means_no_role_at_sign_up() throws Exception {
+    void roleRevoked_pendingInvitation_noRoleAtSignUp() throws Exception {
         invite(Events.registrarInvited(rally, s1, "eve@rally.test", organizer.id(), ++cid));
         invite(Events.roleRevoked(rally, s1, "eve@rally.test", "registrar", organizer.id(), ++cid));
         assertThat(pending()).isEmpty();
@@ -135,14 +135,14 @@ class RoleTriggersTest {
     }
 
     @Test
-    void the_organizer_role_cannot_be_revoked() throws Exception {
+    void roleRevoked_organizerRole_organizerKeepsTheRole() throws Exception {
         invite(Events.roleRevoked(rally, null, "organizer@rally.test", "organizer", organizer.id(), ++cid));
         assertThat(roles()).containsExactly("organizer@rally.test organizer -");
         assertThat(organizer.push(List.of(participant(s1, organizer)))).isEqualTo(1);
     }
 
     @Test
-    void an_invitation_refused_by_row_level_security_grants_nothing() throws Exception {
+    void invitation_refusedByRowLevelSecurity_grantsNothing() throws Exception {
         AsUser mallory = signUp("mallory@rally.test");
         assertRefused("a stranger inviting herself as operator", () -> mallory.push(List.of(
                 Events.operatorInvited(rally, "mallory@rally.test", mallory.id(), 1L))));
@@ -153,7 +153,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void a_registrar_cannot_invite_or_revoke() throws Exception {
+    void inviteOrRevoke_byARegistrar_refused() throws Exception {
         AsUser ava = signUp("ava@rally.test");
         invite(Events.registrarInvited(rally, s1, "ava@rally.test", organizer.id(), ++cid));
         assertRefused("registrar inviting a volunteer", () -> ava.push(List.of(
@@ -163,7 +163,7 @@ class RoleTriggersTest {
     }
 
     @Test
-    void an_operator_may_invite_like_the_organizer() throws Exception {
+    void invitation_byAnOperator_acceptedLikeTheOrganizers() throws Exception {
         AsUser ben = signUp("ben@rally.test");
         invite(Events.operatorInvited(rally, "ben@rally.test", organizer.id(), ++cid));
         assertThat(ben.push(List.of(Events.volunteerInvited(rally, s2, "fay@rally.test", ben.id(), 1L)))).isEqualTo(1);

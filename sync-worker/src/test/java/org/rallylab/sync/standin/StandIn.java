@@ -146,18 +146,18 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** Stops the HTTP server (open connections are cut) and starts it again on the same port. */
-    public void restart() {
-        restart(Duration.ZERO);
+    public synchronized void restart() {
+        goDown();
+        comeBack();
     }
 
-    /** Stops the HTTP server, stays down this long (connections are refused), and starts again. */
-    public synchronized void restart(Duration downtime) {
+    /** Stops the HTTP server: open connections are cut and new ones refused until {@link #comeBack()}. */
+    public synchronized void goDown() {
         server.stop(0);
-        try {
-            Thread.sleep(downtime.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    }
+
+    /** Starts the HTTP server again on the same port after {@link #goDown()}. */
+    public synchronized void comeBack() {
         server = bind(port);
     }
 

@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.sync.pg.PgFixture;
 
 class StandInAuthTest {
@@ -39,7 +40,7 @@ class StandInAuthTest {
     }
 
     @Test
-    void sign_up_verify_and_refresh_rotate_the_tokens() throws Exception {
+    void signUp_verifyThenRefresh_rotatesTheTokens() throws Exception {
         TestHttp.Answer otp = http.post("/auth/v1/otp", null, null, "{\"email\":\"Ava@Example.org\"}");
         assertThat(otp.status()).isEqualTo(200);
         UUID ava = userId("ava@example.org");
@@ -87,14 +88,14 @@ class StandInAuthTest {
     }
 
     @Test
-    void otp_refuses_a_malformed_email() throws Exception {
+    void otp_malformedEmail_refused() throws Exception {
         TestHttp.Answer a = http.post("/auth/v1/otp", null, null, "{\"email\":\"not an email\"}");
         assertThat(a.status()).isEqualTo(400);
         assertThat(a.json().path("error_code").asText()).isEqualTo("validation_failed");
     }
 
     @Test
-    void every_request_needs_the_anon_key() throws Exception {
+    void request_withoutTheAnonKey_is401() throws Exception {
         TestHttp.Answer missing = http.send(new okhttp3.Request.Builder().url(standIn.url() + ProbeTable.REST).build());
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.json().path("message").asText()).isEqualTo("No API key found in request");
@@ -107,11 +108,12 @@ class StandInAuthTest {
     }
 
     @Test
-    void an_expired_token_is_401_jwt_expired() throws Exception {
-        standIn.tokenLifetime(Duration.ofSeconds(1));
+    void request_expiredToken_is401JwtExpired() throws Exception {
+        // long enough for one request on a loaded machine while the token is fresh (its exp is whole seconds)
+        standIn.tokenLifetime(Duration.ofSeconds(5));
         Session s = standIn.signIn("ben@example.org");
         assertThat(http.get(ProbeTable.REST, s.accessToken()).status()).isEqualTo(200);
-        Thread.sleep(Duration.between(Instant.now(), s.expiresAt()).toMillis() + 50);
+        Await.until("the token's lifetime is over", () -> Instant.now().isAfter(s.expiresAt()));
         TestHttp.Answer expired = http.get(ProbeTable.REST, s.accessToken());
         assertThat(expired.status()).isEqualTo(401);
         assertThat(expired.json().path("code").asText()).isEqualTo("PGRST301");
@@ -123,7 +125,7 @@ class StandInAuthTest {
     }
 
     @Test
-    void a_token_signed_with_another_secret_or_garbage_is_401() throws Exception {
+    void request_tokenSignedWithAnotherSecretOrGarbage_is401() throws Exception {
         Session s = standIn.signIn("cy@example.org");
         ObjectNode forgedClaims = (ObjectNode) claims(s.accessToken());
         String forged = Jwt.sign(forgedClaims, "not-the-secret-not-the-secret-!!".getBytes(StandardCharsets.UTF_8));

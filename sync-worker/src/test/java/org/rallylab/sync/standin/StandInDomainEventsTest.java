@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.rallylab.sync.pg.PgFixture;
 
-/** The stand-in over the real RallyLab schema: the push and pull of spec 07, decided by the migrations' RLS. */
+/** The stand-in over the real RallyLab schema: the cloud push and pull, decided by the migrations' RLS. */
 class StandInDomainEventsTest {
 
     private static final String PUSH = "/rest/v1/domain_events?on_conflict=rally_id,section_id,client_event_id";
@@ -44,7 +44,7 @@ class StandInDomainEventsTest {
     }
 
     @Test
-    void a_push_retried_with_ignore_duplicates_leaves_one_copy_and_pulls_in_order() throws Exception {
+    void push_retriedWithIgnoreDuplicates_leavesOneCopyAndPullsInOrder() throws Exception {
         String batch = batch(organizer, 1, 5);
         assertThat(http.post(PUSH, organizer.accessToken(), IGNORE, batch).status()).isEqualTo(201);
         assertThat(http.post(PUSH, organizer.accessToken(), IGNORE, batch).status()).isEqualTo(201);
@@ -75,7 +75,7 @@ class StandInDomainEventsTest {
     }
 
     @Test
-    void row_level_security_refuses_strangers_forgers_anon_and_merges() throws Exception {
+    void rowLevelSecurity_strangersForgersAnonAndMerges_refused() throws Exception {
         assertThat(http.post(PUSH, organizer.accessToken(), IGNORE, batch(organizer, 1, 2)).status()).isEqualTo(201);
 
         TestHttp.Answer stranger = http.post(PUSH, this.stranger.accessToken(), IGNORE,

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.sync.pg.PgFixture;
 
 class StandInFaultsTest {
@@ -35,19 +36,21 @@ class StandInFaultsTest {
     }
 
     @Test
-    void a_delay_holds_every_request() throws Exception {
-        standIn.faults().delay(Duration.ofMillis(300));
+    void delay_set_holdsEveryRequest() throws Exception {
+        // 2 s: no loaded machine needs that long for one local request, so the undelayed one is faster
+        Duration delay = Duration.ofSeconds(2);
+        standIn.faults().delay(delay);
         long t0 = System.nanoTime();
         assertThat(http.get(ProbeTable.REST, ava.accessToken()).status()).isEqualTo(200);
-        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isGreaterThanOrEqualTo(delay);
         standIn.faults().delay(Duration.ZERO);
         long t1 = System.nanoTime();
         http.get(ProbeTable.REST, ava.accessToken());
-        assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(Duration.ofMillis(300));
+        assertThat(Duration.ofNanos(System.nanoTime() - t1)).isLessThan(delay);
     }
 
     @Test
-    void fail_next_answers_500_without_touching_the_database() throws Exception {
+    void failNext_insert_answers500WithoutTouchingTheDatabase() throws Exception {
         standIn.faults().failNext(2);
         long before = standIn.requestCount();
         for (int i = 0; i < 2; i++) {
@@ -64,7 +67,7 @@ class StandInFaultsTest {
     }
 
     @Test
-    void drop_after_commit_keeps_the_row_but_loses_the_response() throws Exception {
+    void dropAfterCommit_insert_keepsTheRowButLosesTheResponse() throws Exception {
         standIn.faults().dropAfterCommitNext(1);
         assertThat(http.get(ProbeTable.REST, ava.accessToken()).status()).as("reads are not dropped").isEqualTo(200);
         assertThatThrownBy(() -> http.post(ProbeTable.REST, ava.accessToken(), null, StandInRestTest.rows(ava, 1, 2)))
@@ -76,7 +79,7 @@ class StandInFaultsTest {
     }
 
     @Test
-    void a_failed_insert_does_not_use_up_a_drop() throws Exception {
+    void dropAfterCommit_failedInsert_doesNotUseUpTheDrop() throws Exception {
         standIn.faults().dropAfterCommitNext(1);
         assertThat(http.post(ProbeTable.REST, null, null, StandInRestTest.rows(ava, 1, 1)).status()).isEqualTo(401);
         assertThatThrownBy(() -> http.post(ProbeTable.REST, ava.accessToken(), null, StandInRestTest.rows(ava, 1, 1)))
@@ -84,7 +87,7 @@ class StandInFaultsTest {
     }
 
     @Test
-    void answer_html_sends_a_proxy_page_instead_of_json() throws Exception {
+    void answerHtml_nextRequest_getsAProxyPageInsteadOfJson() throws Exception {
         standIn.faults().answerHtmlNext(1);
         TestHttp.Answer gateway = http.post(ProbeTable.REST, ava.accessToken(), null, StandInRestTest.rows(ava, 1, 1));
         assertThat(gateway.status()).isEqualTo(502);
@@ -100,7 +103,7 @@ class StandInFaultsTest {
     }
 
     @Test
-    void restart_keeps_the_port_and_the_data_and_refuses_connections_while_down() throws Exception {
+    void restart_keepsThePortAndTheData_refusesConnectionsWhileDown() throws Exception {
         http.post(ProbeTable.REST, ava.accessToken(), null, StandInRestTest.rows(ava, 1, 1));
         String url = standIn.url();
         standIn.restart();
@@ -111,18 +114,18 @@ class StandInFaultsTest {
         assertThat(http.post("/auth/v1/token?grant_type=refresh_token", null, null,
                 "{\"refresh_token\":\"" + refresh + "\"}").status()).as("sessions survive a restart").isEqualTo(200);
 
-        CompletableFuture<Void> down = CompletableFuture.runAsync(() -> standIn.restart(Duration.ofMillis(1500)));
-        Thread.sleep(500);
+        standIn.goDown();
         http.evictConnections();
         assertThatThrownBy(() -> http.get(ProbeTable.REST, ava.accessToken())).isInstanceOf(ConnectException.class);
-        down.get();
+        standIn.comeBack();
         http.evictConnections();
         assertThat(http.get(ProbeTable.REST, ava.accessToken()).status()).isEqualTo(200);
     }
 
     @Test
-    void a_restart_cuts_a_request_in_flight() throws Exception {
-        standIn.faults().delay(Duration.ofMillis(1500));
+    void restart_requestInFlight_isCut() throws Exception {
+        standIn.faults().delay(Await.timeout()); // the server holds the request longer than the test waits
+        long before = standIn.requestCount();
         CompletableFuture<TestHttp.Answer> slow = CompletableFuture.supplyAsync(() -> {
             try {
                 return http.get(ProbeTable.REST, ava.accessToken());
@@ -130,7 +133,7 @@ class StandInFaultsTest {
                 throw new java.io.UncheckedIOException(e);
             }
         });
-        Thread.sleep(300);
+        Await.until("the server holds the request", () -> standIn.requestCount() > before);
         standIn.restart();
         assertThatThrownBy(slow::join).hasCauseInstanceOf(java.io.UncheckedIOException.class);
         standIn.faults().clear();

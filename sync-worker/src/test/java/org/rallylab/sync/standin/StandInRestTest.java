@@ -39,7 +39,7 @@ class StandInRestTest {
     }
 
     @Test
-    void an_insert_runs_as_the_signed_in_user_under_row_level_security() throws Exception {
+    void insert_signedIn_runsAsTheUserUnderRowLevelSecurity() throws Exception {
         TestHttp.Answer own = http.post(ProbeTable.REST, ava.accessToken(), "return=representation",
                 "[{\"owner\":\"" + ava.userId() + "\",\"k\":1,\"payload\":{\"type\":\"X\",\"n\":[1,2]}}]");
         assertThat(own.status()).isEqualTo(201);
@@ -68,7 +68,7 @@ class StandInRestTest {
     }
 
     @Test
-    void a_whole_batch_is_one_transaction() throws Exception {
+    void insert_batchWithOneRefusedRow_refusedWholeAsOneTransaction() throws Exception {
         TestHttp.Answer mixed = http.post(ProbeTable.REST, ava.accessToken(), null,
                 "[{\"owner\":\"" + ava.userId() + "\",\"k\":1},{\"owner\":\"" + ben.userId() + "\",\"k\":2}]");
         assertThat(mixed.status()).isEqualTo(403);
@@ -76,7 +76,7 @@ class StandInRestTest {
     }
 
     @Test
-    void ignore_duplicates_twice_keeps_one_copy_and_a_plain_duplicate_is_409() throws Exception {
+    void upsert_ignoreDuplicatesTwice_keepsOneCopyAndAPlainDuplicateIs409() throws Exception {
         String batch = rows(ava, SECTION, 1, 3);
         assertThat(http.post(UPSERT, ava.accessToken(), IGNORE, batch).status()).isEqualTo(201);
         TestHttp.Answer again = http.post(UPSERT, ava.accessToken(),
@@ -98,7 +98,7 @@ class StandInRestTest {
     }
 
     @Test
-    void merge_duplicates_becomes_an_update_which_row_level_security_refuses() throws Exception {
+    void upsert_mergeDuplicates_becomesAnUpdateThatRowLevelSecurityRefuses() throws Exception {
         assertThat(http.post(UPSERT, ava.accessToken(), IGNORE, rows(ava, SECTION, 1, 1)).status()).isEqualTo(201);
         TestHttp.Answer merge = http.post(UPSERT, ava.accessToken(), "resolution=merge-duplicates",
                 rows(ava, SECTION, 1, 1));
@@ -108,7 +108,7 @@ class StandInRestTest {
     }
 
     @Test
-    void on_conflict_must_name_a_unique_index() throws Exception {
+    void upsert_onConflictNotNamingAUniqueIndex_is400() throws Exception {
         TestHttp.Answer a = http.post(ProbeTable.REST + "?on_conflict=owner,k", ava.accessToken(), IGNORE,
                 rows(ava, 1, 1));
         assertThat(a.status()).isEqualTo(400);
@@ -116,7 +116,7 @@ class StandInRestTest {
     }
 
     @Test
-    void get_filters_orders_pages_and_sees_only_what_row_level_security_allows() throws Exception {
+    void get_filtersOrdersAndPages_seesOnlyWhatRowLevelSecurityAllows() throws Exception {
         UUID section = UUID.randomUUID();
         http.post(ProbeTable.REST, ava.accessToken(), null, rows(ava, 1, 6));
         http.post(ProbeTable.REST, ava.accessToken(), null,
@@ -162,7 +162,7 @@ class StandInRestTest {
     }
 
     @Test
-    void the_server_caps_rows_per_response() throws Exception {
+    void get_moreRowsThanTheCap_cappedPerResponse() throws Exception {
         http.post(ProbeTable.REST, ava.accessToken(), null, rows(ava, 1, 1005));
         TestHttp.Answer capped = http.get(ProbeTable.REST + "?order=k", ava.accessToken());
         assertThat(capped.json()).hasSize(1000);
@@ -177,7 +177,7 @@ class StandInRestTest {
     }
 
     @Test
-    void a_bad_filter_or_unknown_column_is_400() throws Exception {
+    void get_badFilterOrUnknownColumn_is400() throws Exception {
         TestHttp.Answer noOperator = http.get(ProbeTable.REST + "?k=3", ava.accessToken());
         assertThat(noOperator.status()).isEqualTo(400);
         assertThat(noOperator.json().path("code").asText()).isEqualTo("PGRST100");

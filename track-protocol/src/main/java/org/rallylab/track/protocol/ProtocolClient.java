@@ -45,7 +45,7 @@ import org.rallylab.track.transport.Transport;
  */
 public final class ProtocolClient implements AutoCloseable {
 
-    /** How long a command other than a wait may go unanswered (spec 06, host side rules). */
+    /** How long a command other than a wait may go unanswered (docs/track-protocol.md, Host side). */
     public static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(5);
 
     private static final Set<String> WAITS = Set.of("wait_race", "wait_gate");

@@ -24,7 +24,7 @@ public final class SerialTransport implements Transport {
     private static final int WRITE_TIMEOUT_MS = 2000;
 
     /**
-     * Line settings. The Pico ignores them (USB); commercial timers need them (spec 08: 9600 8N1,
+     * Line settings. The Pico ignores them (USB); commercial timers need them (9600 8N1,
      * NewBold 1200 7N2). {@code parity} is 'N', 'E' or 'O'; {@code stopBits} 1 or 2.
      */
     public record Settings(int baudRate, int dataBits, int stopBits, char parity) {

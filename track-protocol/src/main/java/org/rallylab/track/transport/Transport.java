@@ -4,7 +4,7 @@ import java.io.IOException;
 
 /**
  * A byte link to a timer: a serial port, a child process's stdin/stdout, an in-memory pipe. It knows
- * nothing of lines or JSON, so adapters for other timers (spec 08) can use it as well.
+ * nothing of lines or JSON, so adapters for other timers can use it as well.
  *
  * <p>Contract: {@link #open} at most once. After a successful open the listener gets the bytes
  * that arrive, in order, from one reader thread, then exactly one

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Path;
 import java.util.List;
+import org.rallylab.domain.testing.Await;
 
 /**
  * The firmware simulator behind a serial line that a test can unplug and plug back in while
@@ -78,7 +79,6 @@ final class CuttableLink implements AutoCloseable {
                 if (!delivered) {
                     synchronized (dropped) {
                         dropped.append(new String(buffer, 0, n, java.nio.charset.StandardCharsets.UTF_8));
-                        dropped.notifyAll();
                     }
                 }
             }
@@ -101,18 +101,12 @@ final class CuttableLink implements AutoCloseable {
     }
 
     /** Waits until the firmware has written {@code fragment} while the cable was unplugged (those bytes were lost). */
-    void awaitLostOutput(String fragment, java.time.Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (dropped) {
-            while (dropped.indexOf(fragment) < 0) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    throw new AssertionError("the firmware did not write " + fragment + " while unplugged within "
-                            + timeout.toSeconds() + " s; it wrote: " + dropped);
-                }
-                dropped.wait(Math.max(1, left / 1_000_000));
+    void awaitLostOutput(String fragment) {
+        Await.until("the firmware to write " + fragment + " while unplugged", () -> {
+            synchronized (dropped) {
+                return dropped.toString();
             }
-        }
+        }, lost -> lost.contains(fragment));
     }
 
     @Override

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.rallylab.domain.testing.Await;
 
 /**
  * The unchanged firmware running in the host simulator (pico-firmware/sim/run.mjs, real
@@ -81,14 +82,12 @@ final class FirmwareSimulator {
     static void stop(Process socat, Path link) throws InterruptedException, IOException {
         if (socat != null) {
             socat.destroy();
-            if (!socat.waitFor(5, TimeUnit.SECONDS)) {
-                socat.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+            if (!socat.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
+                socat.destroyForcibly().waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             }
         }
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (Files.exists(link, java.nio.file.LinkOption.NOFOLLOW_LINKS) && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-        }
+        // socat removes its link as it exits (it has exited now); one killed outright leaves it behind
+        Files.deleteIfExists(link);
     }
 
     /** The races the simulator planned, in order, from its --times-log. */
@@ -104,17 +103,13 @@ final class FirmwareSimulator {
         return races;
     }
 
-    private static void awaitLink(Path link, Process socat) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!Files.exists(link)) {
-            if (!socat.isAlive()) {
-                throw new IOException("socat exited (code " + socat.exitValue() + ") before making " + link);
+    private static void awaitLink(Path link, Process socat) {
+        Await.until("socat to make " + link, () -> {
+            if (!Files.exists(link) && !socat.isAlive()) {
+                throw new AssertionError("socat exited (code " + socat.exitValue() + ") without making it");
             }
-            if (System.nanoTime() > deadline) {
-                throw new IOException("socat did not make " + link + " within 10 s");
-            }
-            Thread.sleep(20);
-        }
+            return Files.exists(link);
+        });
     }
 
     private static String run(List<String> command, Path dir, String whenMissing) throws InterruptedException {

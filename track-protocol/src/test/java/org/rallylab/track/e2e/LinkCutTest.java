@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.CompletedRace;
 import org.rallylab.track.PicoTrack;
 
@@ -38,41 +38,31 @@ class LinkCutTest {
              PicoTrack track = PicoTrack.overSerial(host.toString())) {
             StatusWatch status = StatusWatch.on(track);
             track.start();
-            status.await("connected", s -> s.connected() && Boolean.TRUE.equals(s.gateReady()), Duration.ofSeconds(30));
+            status.await("connected", s -> s.connected() && Boolean.TRUE.equals(s.gateReady()));
 
             CompletableFuture<CompletedRace> first = track.race(SimulatorOverPtyTest.heat(1, 1, 2, 3, 4), null);
-            status.await("RACING", s -> "RACING".equals(s.phase()), Duration.ofSeconds(20));
+            status.await("RACING", s -> "RACING".equals(s.phase()));
             link.unplug();
-            status.await("disconnected", s -> !s.connected(), Duration.ofSeconds(20));
-            awaitPlanned(times, 1);
+            status.await("disconnected", s -> !s.connected());
+            Await.until("the simulator plans race 1", () -> FirmwareSimulator.plannedRaces(times).size() >= 1);
             String raceId = FirmwareSimulator.plannedRaces(times).get(0).get("race_id").asText();
             // the firmware finishes the race while unplugged; its answer and events are lost on the way
-            link.awaitLostOutput("\"event\":\"completed\"", Duration.ofSeconds(20));
-            link.awaitLostOutput(raceId, Duration.ofSeconds(1));
+            link.awaitLostOutput("\"event\":\"completed\"");
+            link.awaitLostOutput(raceId);
             assertThat(first).isNotDone();
 
             link.plugIn();
-            CompletedRace race = first.get(30, TimeUnit.SECONDS);
+            CompletedRace race = first.get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             JsonNode planned = FirmwareSimulator.plannedRaces(times).get(0);
             assertThat(race.raceId()).isEqualTo(planned.get("race_id").asText());
             planned.get("times_us").properties().forEach(lane ->
                     assertThat(race.timesUs()).containsEntry(Integer.parseInt(lane.getKey()), lane.getValue().asLong()));
 
             CompletedRace next = track.race(SimulatorOverPtyTest.heat(2, 1, 2, 3, 4), race.raceId())
-                    .get(30, TimeUnit.SECONDS);
+                    .get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             assertThat(next.raceId()).as("the cut race is not delivered a second time").isNotEqualTo(race.raceId());
             assertThat(FirmwareSimulator.plannedRaces(times)).extracting(r -> r.get("race_id").asText())
                     .containsExactly(race.raceId(), next.raceId());
-        }
-    }
-
-    private static void awaitPlanned(Path times, int count) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (FirmwareSimulator.plannedRaces(times).size() < count) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the simulator did not finish race " + count + " within 20 s");
-            }
-            Thread.sleep(50);
         }
     }
 

@@ -9,10 +9,10 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.rallylab.domain.schedule.Heat;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.domain.schedule.LaneAssignment;
 import org.rallylab.track.CompletedRace;
 import org.rallylab.track.PicoTrack;
@@ -40,8 +41,6 @@ import org.rallylab.track.transport.SerialTransport;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class SimulatorOverPtyTest {
 
-    private static final Duration CONNECT = Duration.ofSeconds(30);
-
     @TempDir
     Path dir;
 
@@ -56,7 +55,7 @@ class SimulatorOverPtyTest {
         Process socat = FirmwareSimulator.overPty(link, dir.resolve("sim.log"), "--auto", "1", "--speed", "20");
         try (ProtocolClient client = new ProtocolClient(new SerialTransport(link.toString()))) {
             client.open();
-            JsonNode info = client.request("info").result().get(20, TimeUnit.SECONDS);
+            JsonNode info = client.request("info").result().get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             assertThat(info.get("protocol").asText()).isEqualTo("2.0");
             assertThat(info.get("firmware").asText()).startsWith("rallylab-pico");
             assertThat(info.get("lane_count").asInt()).isEqualTo(4);
@@ -64,12 +63,9 @@ class SimulatorOverPtyTest {
             assertThat(info.get("race_timeout_ms").asInt()).isEqualTo(10_000);
             List<Frame.Event> events = new CopyOnWriteArrayList<>();
             Subscription sub = client.subscribe(List.of("gate", "lanes", "no_such_topic"), events::add)
-                    .get(20, TimeUnit.SECONDS);
+                    .get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             assertThat(sub.unknownTopics()).containsExactly("no_such_topic");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (events.size() < 5 && System.nanoTime() < deadline) {
-                Thread.sleep(20);
-            }
+            Await.until("the gate's and the 4 lanes' first events", () -> events.size() >= 5);
             assertThat(events).filteredOn(e -> e.fields().has("gate_ready")).singleElement()
                     .satisfies(e -> assertThat(e.fields().get("gate_ready").asBoolean()).isTrue());
             assertThat(events).filteredOn(e -> e.fields().has("lane")).extracting(e -> e.fields().get("lane").asInt())
@@ -88,15 +84,14 @@ class SimulatorOverPtyTest {
         try (PicoTrack track = PicoTrack.overSerial(link.toString())) {
             StatusWatch status = StatusWatch.on(track);
             track.start();
-            status.await("connected with the gate ready", s -> s.connected() && Boolean.TRUE.equals(s.gateReady()),
-                    CONNECT);
+            status.await("connected with the gate ready", s -> s.connected() && Boolean.TRUE.equals(s.gateReady()));
             Random random = new Random(3);
             String last = null;
             Set<String> ids = new HashSet<>();
             int dnfSeen = 0;
             for (int h = 1; h <= 20; h++) {
                 Heat heat = randomHeat(h, random);
-                CompletedRace race = track.race(heat, last).get(60, TimeUnit.SECONDS);
+                CompletedRace race = track.race(heat, last).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
                 JsonNode planned = plannedRace(times, race.raceId());
                 assertThat(race.timesMs().keySet()).as("heat %d lanes", h).isSubsetOf(heat.laneNumbers());
                 for (int lane : heat.laneNumbers()) {
@@ -130,19 +125,19 @@ class SimulatorOverPtyTest {
         try (PicoTrack track = PicoTrack.overSerial(link.toString())) {
             StatusWatch status = StatusWatch.on(track);
             track.start();
-            status.await("connected", s -> s.connected() && "IDLE".equals(s.phase()), CONNECT);
+            status.await("connected", s -> s.connected() && "IDLE".equals(s.phase()));
             Heat heat = heat(1, 1, 2);
             CompletableFuture<CompletedRace> first = track.race(heat, null);
-            status.await("ARMED", s -> "ARMED".equals(s.phase()), Duration.ofSeconds(20));
+            status.await("ARMED", s -> "ARMED".equals(s.phase()));
             track.cancelRace();
-            assertThatThrownBy(() -> first.get(20, TimeUnit.SECONDS))
+            assertThatThrownBy(() -> first.get(Await.timeout().toSeconds(), TimeUnit.SECONDS))
                     .isInstanceOfAny(CancellationException.class, ExecutionException.class);
-            status.await("IDLE after the cancel", s -> "IDLE".equals(s.phase()), Duration.ofSeconds(20));
+            status.await("IDLE after the cancel", s -> "IDLE".equals(s.phase()));
 
             CompletableFuture<CompletedRace> second = track.race(heat, null);
-            status.await("ARMED again", s -> "ARMED".equals(s.phase()), Duration.ofSeconds(20));
+            status.await("ARMED again", s -> "ARMED".equals(s.phase()));
             control(port, "gate open", "lane 2 at 2400001", "lane 1 at 2345678");
-            CompletedRace race = second.get(30, TimeUnit.SECONDS);
+            CompletedRace race = second.get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             assertThat(race.timesUs()).containsEntry(1, 2_345_678L).containsEntry(2, 2_400_001L);
             assertThat(race.timesMs()).containsEntry(1, 2_346L).containsEntry(2, 2_400L);
         } finally {
@@ -159,16 +154,18 @@ class SimulatorOverPtyTest {
         try (PicoTrack track = PicoTrack.overSerial(link.toString())) {
             StatusWatch status = StatusWatch.on(track);
             track.start();
-            status.await("connected", s -> s.connected(), CONNECT);
-            CompletedRace before = track.race(heat(1, 1, 2, 3, 4), null).get(60, TimeUnit.SECONDS);
+            status.await("connected", s -> s.connected());
+            CompletedRace before = track.race(heat(1, 1, 2, 3, 4), null).get(Await.timeout().toSeconds(),
+                    TimeUnit.SECONDS);
 
             FirmwareSimulator.stop(socat, link); // the Pico reboots: the cable's other end goes away
-            status.await("disconnected", s -> !s.connected(), Duration.ofSeconds(20));
+            status.await("disconnected", s -> !s.connected());
             socat = FirmwareSimulator.overPty(link, dir.resolve("sim.log"), "--auto", "12", "--speed", "20",
                     "--times-log", times.toString());
             status.await("connected again with the gate ready",
-                    s -> s.connected() && Boolean.TRUE.equals(s.gateReady()), CONNECT);
-            CompletedRace after = track.race(heat(2, 1, 2, 3, 4), before.raceId()).get(60, TimeUnit.SECONDS);
+                    s -> s.connected() && Boolean.TRUE.equals(s.gateReady()));
+            CompletedRace after = track.race(heat(2, 1, 2, 3, 4), before.raceId()).get(Await.timeout().toSeconds(),
+                    TimeUnit.SECONDS);
             assertThat(after.raceId()).isNotEqualTo(before.raceId());
             assertThat(FirmwareSimulator.plannedRaces(times)).extracting(r -> r.get("race_id").asText())
                     .containsExactly(before.raceId(), after.raceId());
@@ -184,7 +181,7 @@ class SimulatorOverPtyTest {
         try (PicoTrack track = PicoTrack.overSerial(link.toString())) {
             StatusWatch status = StatusWatch.on(track);
             track.start();
-            var refused = status.await("a refusal", s -> s.message() != null && s.message().contains("1.0"), CONNECT);
+            var refused = status.await("a refusal", s -> s.message() != null && s.message().contains("1.0"));
             assertThat(refused.connected()).isFalse();
             assertThat(refused.message()).contains("protocol 1.0", "2.x", "update the Pico's firmware");
         } finally {
@@ -213,19 +210,9 @@ class SimulatorOverPtyTest {
         return heat(number, lanes.stream().mapToInt(Integer::intValue).toArray());
     }
 
-    private static JsonNode plannedRace(Path times, String raceId) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (true) {
-            for (JsonNode planned : FirmwareSimulator.plannedRaces(times)) {
-                if (planned.get("race_id").asText().equals(raceId)) {
-                    return planned;
-                }
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("race " + raceId + " is not in the simulator's times log");
-            }
-            Thread.sleep(20);
-        }
+    private static JsonNode plannedRace(Path times, String raceId) {
+        return Await.value("race " + raceId + " in the simulator's times log", () -> FirmwareSimulator
+                .plannedRaces(times).stream().filter(p -> p.get("race_id").asText().equals(raceId)).findFirst());
     }
 
     private static int freePort() throws Exception {
@@ -235,23 +222,21 @@ class SimulatorOverPtyTest {
     }
 
     private static void control(int port, String... lines) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (true) {
-            try (Socket socket = new Socket("127.0.0.1", port)) {
-                OutputStream out = socket.getOutputStream();
-                for (String line : lines) {
-                    out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
-                }
-                out.flush();
-                socket.shutdownOutput();
-                socket.getInputStream().readAllBytes();
-                return;
+        Socket connected = Await.value("the simulator's control port " + port + " listening", () -> {
+            try {
+                return Optional.of(new Socket("127.0.0.1", port));
             } catch (java.net.ConnectException notYet) {
-                if (System.nanoTime() > deadline) {
-                    throw notYet;
-                }
-                Thread.sleep(50);
+                return Optional.empty();
             }
+        });
+        try (Socket socket = connected) {
+            OutputStream out = socket.getOutputStream();
+            for (String line : lines) {
+                out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+            }
+            out.flush();
+            socket.shutdownOutput();
+            socket.getInputStream().readAllBytes();
         }
     }
 }

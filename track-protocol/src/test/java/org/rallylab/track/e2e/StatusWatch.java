@@ -1,10 +1,11 @@
 package org.rallylab.track.e2e;
 
-import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.Track;
 import org.rallylab.track.TrackStatus;
 
@@ -21,30 +22,21 @@ final class StatusWatch implements Consumer<TrackStatus> {
 
     @Override
     public void accept(TrackStatus status) {
-        synchronized (this) {
-            seen.add(status);
-            notifyAll();
-        }
+        seen.add(status);
     }
 
     /** Waits until a status published from now on, or the latest one, matches. */
-    synchronized TrackStatus await(String what, Predicate<TrackStatus> test, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    TrackStatus await(String what, Predicate<TrackStatus> test) {
         int from = Math.max(0, seen.size() - 1);
-        while (true) {
-            for (int i = from; i < seen.size(); i++) {
-                if (test.test(seen.get(i))) {
-                    return seen.get(i);
+        return Await.value("the track to report " + what, () -> {
+            List<TrackStatus> now = seen();
+            for (int i = from; i < now.size(); i++) {
+                if (test.test(now.get(i))) {
+                    return Optional.of(now.get(i));
                 }
             }
-            from = seen.size();
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("the track never reported " + what + " within " + timeout.toSeconds()
-                        + " s; last status: " + (seen.isEmpty() ? "none" : seen.get(seen.size() - 1)));
-            }
-            wait(Math.max(1, left / 1_000_000));
-        }
+            throw new AssertionError("last status: " + (now.isEmpty() ? "none" : now.get(now.size() - 1)));
+        });
     }
 
     List<TrackStatus> seen() {

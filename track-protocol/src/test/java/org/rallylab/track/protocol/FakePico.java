@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.transport.MemoryPipe;
 import org.rallylab.track.transport.Transport;
 
@@ -165,51 +166,26 @@ public final class FakePico {
     }
 
     /** Waits until {@code count} requests {@code cmd} arrived; returns the last of them. */
-    public synchronized ObjectNode awaitRequest(String cmd, int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (requests(cmd).size() < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("the host sent " + requests(cmd).size() + " '" + cmd + "', not " + count
-                        + ", within 10 s; it sent " + received);
-            }
-            wait(left / 1_000_000 + 1);
-        }
-        return requests(cmd).get(count - 1);
+    public ObjectNode awaitRequest(String cmd, int count) throws InterruptedException {
+        return Await.until(count + " '" + cmd + "' requests from the host", () -> requests(cmd),
+                r -> r.size() >= count).get(count - 1);
     }
 
     /** Waits until {@code count} wait_race requests are registered with the engine. */
-    public synchronized void awaitWaiters(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (waiters.size() != count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError(waiters.size() + " wait_race waiting, not " + count + ", after 10 s");
+    public void awaitWaiters(int count) throws InterruptedException {
+        Await.until(count + " wait_race waiting", () -> {
+            synchronized (this) {
+                return waiters.size();
             }
-            wait(left / 1_000_000 + 1);
-        }
+        }, n -> n == count);
     }
 
-    public synchronized void awaitPhase(String expected) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!phase.equals(expected)) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("the engine is " + phase + ", not " + expected + ", after 10 s");
-            }
-            wait(left / 1_000_000 + 1);
-        }
+    public void awaitPhase(String expected) throws InterruptedException {
+        Await.until("the engine " + expected, this::phase, expected::equals);
     }
 
-    public synchronized void awaitConnections(int count) throws InterruptedException {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (connections < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError(connections + " connection attempts, not " + count + ", after 10 s");
-            }
-            wait(left / 1_000_000 + 1);
-        }
+    public void awaitConnections(int count) throws InterruptedException {
+        Await.until(count + " connection attempts", this::connections, n -> n >= count);
     }
 
     /** Sends {@code line} as it is on the current connection. */

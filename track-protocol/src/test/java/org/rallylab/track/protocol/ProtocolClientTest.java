@@ -16,11 +16,12 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.transport.MemoryPipe;
 
 class ProtocolClientTest {
 
-    private static final Duration WITHIN = Duration.ofSeconds(10);
+    private static final Duration WITHIN = Await.timeout();
 
     private final RecordingLogger log = new RecordingLogger();
     private MemoryPipe pipe;
@@ -405,8 +406,8 @@ class ProtocolClientTest {
 
     private static Frame.Event take(BlockingQueue<Frame.Event> events) {
         try {
-            Frame.Event event = events.poll(10, TimeUnit.SECONDS);
-            assertThat(event).as("an event within 10 s").isNotNull();
+            Frame.Event event = events.poll(Await.timeout().toSeconds(), TimeUnit.SECONDS);
+            assertThat(event).as("an event").isNotNull();
             return event;
         } catch (InterruptedException e) {
             throw new AssertionError(e);

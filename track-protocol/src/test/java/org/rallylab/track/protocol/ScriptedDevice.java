@@ -11,6 +11,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.transport.Transport;
 
 /**
@@ -49,12 +50,12 @@ public final class ScriptedDevice {
         }
     }
 
-    /** The next request the host sent (waits up to 10 s). */
+    /** The next request the host sent. */
     public ObjectNode next() {
         try {
-            ObjectNode request = requests.poll(10, TimeUnit.SECONDS);
+            ObjectNode request = requests.poll(Await.timeout().toSeconds(), TimeUnit.SECONDS);
             if (request == null) {
-                fail("the host sent no request within 10 s");
+                fail("the host sent no request within " + Await.timeout().toSeconds() + " s");
             }
             return request;
         } catch (InterruptedException e) {
@@ -104,6 +105,6 @@ public final class ScriptedDevice {
     }
 
     public boolean awaitDisconnected() throws InterruptedException {
-        return disconnected.await(10, TimeUnit.SECONDS);
+        return disconnected.await(Await.timeout().toSeconds(), TimeUnit.SECONDS);
     }
 }

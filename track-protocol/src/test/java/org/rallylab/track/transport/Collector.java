@@ -4,8 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
+import org.rallylab.domain.testing.Await;
 
 /** A {@link Transport.Listener} that keeps what it got and lets a test wait for it. */
 final class Collector implements Transport.Listener {
@@ -18,13 +17,11 @@ final class Collector implements Transport.Listener {
     public synchronized void received(byte[] chunk) {
         bytes.writeBytes(chunk);
         chunks++;
-        notifyAll();
     }
 
     @Override
     public synchronized void disconnected(String reason) {
         disconnects.add(reason);
-        notifyAll();
     }
 
     synchronized String text() {
@@ -39,25 +36,13 @@ final class Collector implements Transport.Listener {
         return List.copyOf(disconnects);
     }
 
-    /** Waits up to 10 s until {@code text()} ends with {@code suffix}. */
-    synchronized String awaitText(String suffix) throws InterruptedException {
-        await(() -> text().endsWith(suffix), "the text to end with " + suffix + ", got: " + text());
-        return text();
+    /** Waits until {@code text()} ends with {@code suffix}. */
+    String awaitText(String suffix) throws InterruptedException {
+        return Await.until("the text to end with " + suffix, this::text, t -> t.endsWith(suffix));
     }
 
-    synchronized String awaitDisconnect() throws InterruptedException {
-        await(() -> !disconnects.isEmpty(), "a disconnect");
+    String awaitDisconnect() throws InterruptedException {
+        Await.until("a disconnect", () -> !disconnects.isEmpty());
         return disconnects.get(0);
-    }
-
-    private void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                throw new AssertionError("waited 10 s for " + what);
-            }
-            wait(TimeUnit.NANOSECONDS.toMillis(left) + 1);
-        }
     }
 }

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.protocol.RecordingLogger;
 
 class ProcessTransportTest {
@@ -35,11 +35,8 @@ class ProcessTransportTest {
         script.open(collector);
         assertThat(collector.awaitDisconnect()).contains("exited with code 3");
         assertThat(collector.text()).isEqualTo("{\"id\":1,\"ok\":{}}\n");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (log.messages(System.Logger.Level.INFO).isEmpty() && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
-        }
-        assertThat(log.messages(System.Logger.Level.INFO)).containsExactly("[sh] sim: starting");
+        Await.untilAsserted("the script's stderr logged",
+                () -> assertThat(log.messages(System.Logger.Level.INFO)).containsExactly("[sh] sim: starting"));
         assertThatThrownBy(() -> script.write(new byte[] {'x'})).isInstanceOf(IOException.class);
     }
 

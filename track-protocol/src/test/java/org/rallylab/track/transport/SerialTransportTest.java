@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -16,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.track.protocol.ProtocolClient;
 
 class SerialTransportTest {
@@ -115,11 +115,11 @@ class SerialTransportTest {
             atDevice.awaitText("\n");
 
             device.write(bytes("{\"id\":1,\"ok\":{\"proto"));
-            assertThat(firstHalfRead.await(10, TimeUnit.SECONDS)).isTrue();
+            assertThat(firstHalfRead.await(Await.timeout().toSeconds(), TimeUnit.SECONDS)).isTrue();
             assertThat(info).isNotDone();
             device.write(bytes("col\":\"2.0\"}}\n"));
 
-            assertThat(info).succeedsWithin(Duration.ofSeconds(10))
+            assertThat(info).succeedsWithin(Await.timeout())
                     .satisfies(ok -> assertThat(ok.get("protocol").asText()).isEqualTo("2.0"));
         }
     }

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.rallylab.domain.testing.Await;
 
 /** Two linked pseudo-terminals from socat: what is written to one is read from the other. */
 public final class SocatPair implements AutoCloseable {
@@ -57,14 +58,14 @@ public final class SocatPair implements AutoCloseable {
         }, "socat output");
         reader.setDaemon(true);
         reader.start();
-        ready.get(10, TimeUnit.SECONDS);
+        ready.get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
         return new SocatPair(a, b, process);
     }
 
     /** The other end disappears, like a Pico pulled out. */
     public void kill() throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+        if (!process.waitFor(Await.timeout().toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -2,11 +2,13 @@ package org.rallylab.app.ui.audience;
 
 import java.util.Locale;
 import java.util.Objects;
+import javafx.beans.InvalidationListener;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.util.Duration;
 import org.rallylab.app.race.AudienceMessage;
@@ -22,8 +24,10 @@ final class AudienceView {
 
     static final String STYLESHEET = Objects.requireNonNull(
             AudienceView.class.getResource("audience.css"), "audience.css").toExternalForm();
-    static final double MIN_ZOOM = 0.5;
-    static final double MAX_ZOOM = 2.0;
+    /** Normal text: the smallest zoom (smaller would not read from the back of the hall). */
+    static final double MIN_ZOOM = 1.0;
+    /** "Larger text". */
+    static final double MAX_ZOOM = 1.4;
 
     private final StackPane root = new StackPane();
     private final StackPane screenLayer = new StackPane();
@@ -33,6 +37,8 @@ final class AudienceView {
     private Screen screen;
     private ScreenView view;
     private Overlay overlay;
+    private Scene scene;
+    private double shownAspect;
 
     AudienceView() {
         root.setId("audience-root");
@@ -54,15 +60,27 @@ final class AudienceView {
         return root;
     }
 
-    /** Makes the base font follow {@code height} (the scene's). */
-    void scaleWith(ObservableDoubleValue height) {
+    /**
+     * Makes the base font follow the scene's height, and lays the screen out again when the
+     * window's shape (width / height) changes.
+     */
+    void scaleWith(Scene scene) {
+        ObservableDoubleValue height = scene.heightProperty();
         root.styleProperty().bind(Bindings.createStringBinding(
                 () -> String.format(Locale.ROOT, "-fx-font-size: %.2fpx;", baseFont(height.get())), height, zoom));
+        this.scene = scene;
+        InvalidationListener reshape = obs -> {
+            if (screen != null && Math.abs(aspect() - shownAspect) > 0.01) {
+                put(screen);
+            }
+        };
+        scene.widthProperty().addListener(reshape);
+        scene.heightProperty().addListener(reshape);
     }
 
     /** The base font size in pixels for a window {@code height} pixels high. */
     double baseFont(double height) {
-        return Math.max(8, height / Fit.LINES * zoom.get());
+        return Fit.basePx(height, zoom.get());
     }
 
     double zoom() {
@@ -118,8 +136,17 @@ final class AudienceView {
             view.stop();
         }
         screen = next;
-        view = create(next, new Fit(zoom.get(), pageInterval));
+        shownAspect = aspect();
+        view = create(next, new Fit(zoom.get(), shownAspect, pageInterval));
         screenLayer.getChildren().setAll(view.node());
+    }
+
+    /** The window's width / height (16:9 before it has a scene). */
+    private double aspect() {
+        if (scene == null || scene.getHeight() <= 0) {
+            return 16 / 9.0;
+        }
+        return scene.getWidth() / scene.getHeight();
     }
 
     private static ScreenView create(Screen screen, Fit fit) {
@@ -135,6 +162,6 @@ final class AudienceView {
         if (screen instanceof AudienceMessage.SectionComplete c) {
             return new SectionCompleteView(c, fit);
         }
-        return new WelcomeView((AudienceMessage.Welcome) screen);
+        return new WelcomeView((AudienceMessage.Welcome) screen, fit);
     }
 }

@@ -1,6 +1,7 @@
 package org.rallylab.app.ui.audience;
 
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.geometry.Rectangle2D;
@@ -10,6 +11,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.util.Duration;
+import org.rallylab.app.race.AudienceDirector;
 import org.rallylab.app.race.AudienceMessage;
 import org.rallylab.app.race.AudienceMessage.Overlay;
 import org.rallylab.app.race.AudienceMessage.Screen;
@@ -32,6 +34,7 @@ public final class AudienceWindow {
 
     private final StateBus<Screen> screens;
     private final StateBus<Overlay> overlay;
+    private final AudienceDirector director;
     private final AudienceView view = new AudienceView();
     private Stage stage;
     private Subscription screenSubscription;
@@ -42,6 +45,65 @@ public final class AudienceWindow {
     public AudienceWindow(StateBus<Screen> screens, StateBus<Overlay> overlay) {
         this.screens = Objects.requireNonNull(screens, "screens");
         this.overlay = Objects.requireNonNull(overlay, "overlay");
+        this.director = null;
+    }
+
+    /** The window of {@code director}'s screens; the operator's choices (on deck, standings) go to it. */
+    public AudienceWindow(AudienceDirector director) {
+        this.screens = director.screens();
+        this.overlay = director.overlay();
+        this.director = director;
+    }
+
+    /** The director whose choices the operator can change (none for a window of bare buses). */
+    public Optional<AudienceDirector> director() {
+        return Optional.ofNullable(director);
+    }
+
+    /**
+     * Shows the window where the audience can see it and the operator can still work: full screen
+     * on a second monitor when there is one; else beside the operator's window {@code operator},
+     * not over it (see {@link Placement}).
+     */
+    public void openBeside(Stage operator) {
+        show();
+        javafx.stage.Screen primary = javafx.stage.Screen.getPrimary();
+        Optional<javafx.stage.Screen> projector = javafx.stage.Screen.getScreens().stream()
+                .filter(m -> !m.equals(primary)).findFirst();
+        if (projector.isPresent()) {
+            fullScreenOn(projector.get());
+            return;
+        }
+        Rectangle2D visual = primary.getVisualBounds();
+        Placement.Layout layout = Placement.beside(visual, new Rectangle2D(operator.getX(), operator.getY(),
+                Math.max(1, operator.getWidth()), Math.max(1, operator.getHeight())));
+        if (!layout.operator().equals(new Rectangle2D(operator.getX(), operator.getY(), operator.getWidth(),
+                operator.getHeight()))) {
+            operator.setMaximized(false);
+            place(operator, layout.operator());
+        }
+        place(stage, layout.audience());
+        if (layout.behind()) {
+            stage.toBack();
+            operator.toFront();
+        }
+    }
+
+    private static void place(Stage s, Rectangle2D bounds) {
+        s.setX(bounds.getMinX());
+        s.setY(bounds.getMinY());
+        s.setWidth(bounds.getWidth());
+        s.setHeight(bounds.getHeight());
+    }
+
+    /** "Larger text": on or off. */
+    public void largerText(boolean on) {
+        view.zoom(on ? AudienceView.MAX_ZOOM : AudienceView.MIN_ZOOM);
+    }
+
+    /** Whether "Larger text" is on (the text is larger than normal). */
+    public boolean largerText() {
+        return view.zoom() > AudienceView.MIN_ZOOM;
     }
 
     /** Shows the window (creating it the first time) with the current screen and overlay at once. */
@@ -104,7 +166,7 @@ public final class AudienceWindow {
         view.zoom(1);
     }
 
-    /** The zoom: 1 is normal, from 0.5 to 2. */
+    /** The zoom: 1 is normal, up to 1.4 ("Larger text"). */
     public double zoom() {
         return view.zoom();
     }
@@ -163,7 +225,7 @@ public final class AudienceWindow {
         Stage s = new Stage();
         s.setTitle(TITLE);
         Scene scene = new Scene(view.root(), 1280, 720);
-        view.scaleWith(scene.heightProperty());
+        view.scaleWith(scene);
         scene.addEventFilter(KeyEvent.KEY_PRESSED, this::key);
         scene.addPostLayoutPulseListener(() -> {
             Screen rendered = awaitingRender;

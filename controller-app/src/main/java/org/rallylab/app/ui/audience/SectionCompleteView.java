@@ -18,19 +18,16 @@ import org.rallylab.app.race.AudienceMessage.Standing;
  */
 final class SectionCompleteView implements ScreenView {
 
-    /** A podium row's height in em (a 1.25em font, see audience.css .podium). */
-    private static final double PODIUM_ROW_EM = 2.0;
-    private static final double NOTE_EM = 1.3;
+    private static final double NOTE_EM = 1.5;
+    /** The large podium stays on top only when at least this many more places fit under it. */
+    private static final int MOST_ROWS_UNDER = 3;
 
     private final VBox box = new VBox();
     private final Pager pager;
 
     SectionCompleteView(AudienceMessage.SectionComplete done, Fit fit) {
         box.getStyleClass().addAll("screen", "section-complete");
-        Label title = Cells.text(done.sectionName() + " – final results", "title");
-        title.setId("audience-title");
-        title.setMinWidth(0);
-        box.getChildren().add(title);
+        box.getChildren().add(Cells.title(done.sectionName() + " – final results", fit));
         double fixed = LeaderboardView.FIXED_EM;
 
         HBox notes = new HBox();
@@ -51,16 +48,20 @@ final class SectionCompleteView implements ScreenView {
             box.getChildren().add(notes);
             fixed += NOTE_EM;
         }
-        box.getChildren().add(StandingRows.header());
+        long podiumLines = done.visible().stream().filter(Cells::podium).count();
+        double podiumEm = podiumLines * (StandingsTable.PODIUM_ROW_EM + 0.1) + 0.4;
+        // a large podium on top when it leaves room for a few more places; else it pages with them
+        boolean large = podiumLines == 0 || fit.rows(fixed + podiumEm, StandingsTable.ROW_EM) >= MOST_ROWS_UNDER;
+        StandingsTable table = new StandingsTable(done.standings(), true, large, fit);
+        box.getChildren().add(table.header());
+        boolean onTop = table.podiumScale() > 1;
 
-        List<Standing> all = done.standings();
         VBox podium = new VBox();
         podium.getStyleClass().add("podium");
         List<Node> rest = new ArrayList<>();
         for (Standing line : done.visible()) {
-            HBox row = StandingRows.row(line, all, true);
-            if (Cells.podium(line)) {
-                row.getStyleClass().addAll("podium-row", "podium-" + line.rank());
+            HBox row = table.row(line);
+            if (Cells.podium(line) && onTop) {
                 podium.getChildren().add(row);
             } else {
                 rest.add(row);
@@ -68,11 +69,11 @@ final class SectionCompleteView implements ScreenView {
         }
         if (!podium.getChildren().isEmpty()) {
             box.getChildren().add(podium);
-            fixed += podium.getChildren().size() * PODIUM_ROW_EM + 0.4;
+            fixed += podiumEm;
         }
-        pager = new Pager(rest, fit.rows(fixed, LeaderboardView.ROW_EM), fit);
+        pager = new Pager(rest, fit.rows(fixed, StandingsTable.ROW_EM), fit);
         VBox.setVgrow(pager.rows(), Priority.ALWAYS);
-        box.getChildren().addAll(pager.rows(), LeaderboardView.footer(pager.label()));
+        box.getChildren().addAll(pager.rows(), LeaderboardView.footer(table, pager.label()));
     }
 
     @Override

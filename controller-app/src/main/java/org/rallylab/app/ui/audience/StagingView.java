@@ -1,9 +1,12 @@
 package org.rallylab.app.ui.audience;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -14,25 +17,31 @@ import org.rallylab.app.race.AudienceMessage.Lineup;
 
 /**
  * SHOW_STAGING: "Kub Kars – Heat 3 of 14", one big row per lane (lane, car, name), the catch-up
- * and re-run badges, and the next heat's cars in an "Up next" strip at the bottom.
+ * and re-run badges, and the heats after it "On deck" at the bottom (car numbers by lane). The
+ * lanes get the room first: when the on-deck heats would leave their type too small (larger text
+ * on a 4:3 screen), fewer heats show on deck.
  */
 final class StagingView implements ScreenView {
 
-    /** Title, badges, up-next strip and margins, in em. */
-    private static final double FIXED_EM = 9.6;
+    /** Title and margins, in em. */
+    private static final double FIXED_EM = 3.4;
+    private static final double BADGES_EM = 1.5;
     /** A lane row is this many times its font size high. */
     private static final double ROW_LINES = 1.45;
     private static final double MAX_LANE_FONT = 2.2;
+    /** The lanes' type is not made smaller than this (in em at zoom 1) to show more heats on deck. */
+    private static final double LANE_LEAST = 1.3;
+    private static final double CHIP_EM = 0.9;
+    private static final double CHIP_GAP_EM = 0.6;
+    private static final double LINE_EM = 1.4;
 
     private final VBox box = new VBox();
 
     StagingView(AudienceMessage.Staging staging, Fit fit) {
         box.getStyleClass().addAll("screen", "staging");
-        Label title = Cells.text(staging.sectionName() + " – Heat " + staging.heat() + " of " + staging.totalHeats(),
-                "title");
-        title.setId("audience-title");
-        title.setMinWidth(0);
-        box.getChildren().add(title);
+        box.getChildren().add(Cells.title(staging.sectionName() + " – Heat " + staging.heat() + " of "
+                + staging.totalHeats(), fit));
+        double fixed = FIXED_EM;
 
         HBox badges = new HBox();
         badges.getStyleClass().add("badges");
@@ -44,23 +53,81 @@ final class StagingView implements ScreenView {
         }
         if (!badges.getChildren().isEmpty()) {
             box.getChildren().add(badges);
+            fixed += BADGES_EM;
         }
+
+        int count = Math.max(1, staging.lanes().size());
+        List<Lineup> onDeck = new ArrayList<>(staging.onDeck());
+        double font = laneFont(fit, fixed + onDeckEm(onDeck, fit), count);
+        while (!onDeck.isEmpty() && font * fit.zoom() < LANE_LEAST) {
+            onDeck.remove(onDeck.size() - 1);
+            font = laneFont(fit, fixed + onDeckEm(onDeck, fit), count);
+        }
+        List<String> names = new ArrayList<>();
+        staging.lanes().forEach(lane -> names.add(lane.name()));
+        List<String> laneWords = new ArrayList<>();
+        List<String> cars = new ArrayList<>();
+        for (Lane lane : staging.lanes()) {
+            laneWords.add("Lane " + lane.lane());
+            cars.add(Cells.car(lane.carNumber()));
+        }
+        double laneEm = Cells.widestEm(laneWords, false);
+        double carEm = Cells.widestEm(cars, true);
+        // the names need room to read at 1em on two lines: the lane and car columns' type gives way
+        double nameNeeds = Cells.nameNeedsEm(names, Math.max(1, fit.minEm()));
+        font = fit.atLeastMin(Math.min(font, (fit.innerWidthEm() - nameNeeds) / (laneEm + carEm + 1.0)));
 
         VBox lanes = new VBox();
         lanes.getStyleClass().add("lanes");
-        int count = Math.max(1, staging.lanes().size());
-        double font = Math.min(MAX_LANE_FONT, (fit.heightEm() - FIXED_EM) / (count * ROW_LINES));
-        lanes.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.3fem;", Math.max(0.6, font)));
+        lanes.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.3fem;", font));
         for (Lane lane : staging.lanes()) {
-            lanes.getChildren().add(Cells.row("lane-row-" + lane.lane(), "lane-row",
-                    Cells.text("Lane " + lane.lane(), "lane-number"),
-                    Cells.text(Cells.car(lane.carNumber()), "car-number"),
-                    Cells.stretch(lane.name(), "car-name")));
+            HBox row = Cells.row("lane-row-" + lane.lane(), "lane-row",
+                    Cells.cell("Lane " + lane.lane(), laneEm, "lane-number"),
+                    Cells.cell(Cells.car(lane.carNumber()), carEm, "car-number"),
+                    Cells.name(lane.name(), font, fit, "car-name"));
+            row.setStyle(String.format(Locale.ROOT, "-fx-min-height: %.3fem; -fx-pref-height: %.3fem;", ROW_LINES,
+                    ROW_LINES));
+            lanes.getChildren().add(row);
         }
         VBox.setVgrow(lanes, Priority.ALWAYS);
         box.getChildren().add(lanes);
 
-        staging.upNext().ifPresent(next -> box.getChildren().add(upNext(next)));
+        if (!onDeck.isEmpty()) {
+            box.getChildren().add(onDeck(onDeck, fit));
+        }
+    }
+
+    private static double laneFont(Fit fit, double fixedEm, int count) {
+        return Math.min(MAX_LANE_FONT, (fit.heightEm() - fixedEm) / (count * ROW_LINES));
+    }
+
+    /** How high the on-deck box is, in em: its heading and each heat's lines of cars. */
+    private static double onDeckEm(List<Lineup> heats, Fit fit) {
+        if (heats.isEmpty()) {
+            return 0;
+        }
+        double chip = fit.atLeastMin(CHIP_EM);
+        double width = (fit.innerWidthEm() - 1) / chip; // in em of the chip font
+        double lines = 1; // the heading
+        for (Lineup heat : heats) {
+            double used = Cells.widthEm("Heat " + heat.heat(), true);
+            int heatLines = 1;
+            for (Lane lane : heat.lanes()) {
+                double w = chipEm(lane);
+                if (used + CHIP_GAP_EM + w > width) {
+                    heatLines++;
+                    used = w;
+                } else {
+                    used += CHIP_GAP_EM + w;
+                }
+            }
+            lines += heatLines;
+        }
+        return lines * LINE_EM * chip + 0.6;
+    }
+
+    private static double chipEm(Lane lane) {
+        return Cells.widthEm(String.valueOf(lane.lane()), true) + 0.3 + Cells.widthEm(Cells.car(lane.carNumber()), true);
     }
 
     private static Label badge(String text, String id) {
@@ -69,31 +136,33 @@ final class StagingView implements ScreenView {
         return l;
     }
 
-    private static Node upNext(Lineup next) {
-        Label heading = Cells.text("Up next – Heat " + next.heat(), "up-next-heading");
-        heading.setId("up-next-heading");
-        HBox strip = new HBox();
-        strip.getStyleClass().add("up-next-lanes");
-        for (Lane lane : next.lanes()) {
-            Label number = Cells.text(String.valueOf(lane.lane()), "up-next-lane");
-            Label car = Cells.text(Cells.car(lane.carNumber()), "up-next-car");
-            Label name = Cells.stretch(lane.name(), "up-next-name");
-            VBox who = new VBox(car, name);
-            who.setMinWidth(0);
-            HBox.setHgrow(who, Priority.ALWAYS);
-            HBox chip = new HBox(number, who);
-            chip.setId("up-next-lane-" + lane.lane());
-            chip.getStyleClass().add("up-next-chip");
-            chip.setAlignment(Pos.CENTER_LEFT);
-            chip.setMinWidth(0);
-            chip.setPrefWidth(0);
-            chip.setMaxWidth(Double.MAX_VALUE);
-            HBox.setHgrow(chip, Priority.ALWAYS);
-            strip.getChildren().add(chip);
+    private static Node onDeck(List<Lineup> heats, Fit fit) {
+        double chipFont = fit.atLeastMin(CHIP_EM);
+        Label heading = Cells.text(heats.size() == 1 ? "On deck: the next heat" : "On deck: the next "
+                + heats.size() + " heats", "on-deck-heading");
+        heading.setId("on-deck-heading");
+        VBox box = new VBox(heading);
+        for (Lineup heat : heats) {
+            FlowPane line = new FlowPane();
+            line.setId("on-deck-heat-" + heat.heat());
+            line.getStyleClass().add("on-deck-heat");
+            line.setPrefWrapLength(10);
+            line.setAlignment(Pos.CENTER_LEFT);
+            line.getChildren().add(Cells.text("Heat " + heat.heat(), "on-deck-number"));
+            for (Lane lane : heat.lanes()) {
+                HBox chip = new HBox(Cells.text(String.valueOf(lane.lane()), "on-deck-lane"),
+                        Cells.text(Cells.car(lane.carNumber()), "on-deck-car"));
+                chip.setId("on-deck-" + heat.heat() + "-lane-" + lane.lane());
+                chip.getStyleClass().add("on-deck-chip");
+                chip.setAlignment(Pos.CENTER_LEFT);
+                chip.setMinWidth(Region.USE_PREF_SIZE);
+                line.getChildren().add(chip);
+            }
+            box.getChildren().add(line);
         }
-        VBox box = new VBox(heading, strip);
-        box.setId("up-next");
-        box.getStyleClass().add("up-next");
+        box.setId("on-deck");
+        box.getStyleClass().add("on-deck");
+        box.setStyle(String.format(Locale.ROOT, "-fx-font-size: %.3fem;", chipFont));
         box.setMinHeight(Region.USE_PREF_SIZE);
         return box;
     }

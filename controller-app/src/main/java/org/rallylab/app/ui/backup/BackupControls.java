@@ -27,7 +27,7 @@ import org.rallylab.store.backup.BackupStatus;
 import org.rallylab.store.backup.BackupWorker;
 
 /**
- * The USB backup of the open rally (spec 07, opt-in): the folder the operator chose is a setting
+ * The USB backup of the open rally (opt-in; docs/file-formats.md): the folder the operator chose is a setting
  * of this laptop ({@link BackupFolders}); while the rally is open a {@link BackupWorker} writes the
  * whole log there after every change, in the background. The top bar's badge says how it stands
  * ("Backup: written 2 s ago (312 events)", "Backup offline: insert the stick") and its menu

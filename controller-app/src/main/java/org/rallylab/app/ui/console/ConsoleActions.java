@@ -22,9 +22,11 @@ import org.rallylab.app.ui.dialogs.Confirm;
 import org.rallylab.app.ui.dialogs.CorrectLanesDialog;
 import org.rallylab.app.ui.dialogs.ManualRankDialog;
 import org.rallylab.app.ui.dialogs.ManualTimesDialog;
+import org.rallylab.app.ui.dialogs.RaceMoment;
 import org.rallylab.app.ui.dialogs.RemoveCarDialog;
 import org.rallylab.app.ui.dialogs.RerunDialog;
 import org.rallylab.domain.command.Command;
+import org.rallylab.domain.event.CarRemoved;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.state.ManualResult;
 import org.rallylab.domain.state.SectionState;
@@ -39,7 +41,7 @@ final class ConsoleActions {
 
     private final OperatorContext context;
     private final List<Shortcut> shortcuts = new ArrayList<>();
-    private final VBox view = new VBox(8);
+    private final VBox view = new VBox(6); // every action in view at 1366x768 (the column scrolls beyond)
     private final Button nextHeat;
     private final Button rerun;
     private final Button rerunDnf;
@@ -144,9 +146,8 @@ final class ConsoleActions {
             context.notice("There is no heat result to re-run yet.");
             return;
         }
-        String id = s.get().sectionId();
-        RerunDialog.ask(context.window(), s.get().sectionName(), heat)
-                .ifPresent(reason -> context.tell(context.session().execute(new Command.DeclareRerun(id, heat, reason))));
+        RerunDialog.ask(context.window(), context.session(), s.get().sectionId(), heat)
+                .ifPresent(rerun -> context.tell(context.session().execute(rerun)));
     }
 
     void rerunDnf(int heat) {
@@ -165,8 +166,9 @@ final class ConsoleActions {
             context.notice("There is no heat to rank: press Next heat first.");
             return;
         }
-        ManualRankDialog.ask(context.window(), s.get().sectionName(), heat.get(), s.get())
-                .ifPresent(places -> context.tell(loop().rankByHand(places)));
+        // the dialog refuses once its heat is not the one on the track or showing: the loop's heat is the ranking's
+        ManualRankDialog.ask(context.window(), context.session(), s.get().sectionId(), heat.get().number())
+                .ifPresent(ranking -> context.tell(loop().rankByHand(ranking.placeByLane())));
     }
 
     void enterTimes() {
@@ -176,7 +178,8 @@ final class ConsoleActions {
             context.notice("No heat is staged: press Next heat first.");
             return;
         }
-        ManualTimesDialog.ask(context.window(), s.get().sectionName(), heat.get(), s.get())
+        // the dialog refuses once its heat is no longer on the track: the loop records the times for it
+        ManualTimesDialog.ask(context.window(), context.session(), s.get().sectionId(), heat.get().number())
                 .ifPresent(times -> context.tell(loop().enterTimes(times)));
     }
 
@@ -187,8 +190,21 @@ final class ConsoleActions {
             return;
         }
         String id = s.get().sectionId();
-        RemoveCarDialog.ask(context.window(), s.get(), null).ifPresent(answer -> context.tell(
-                context.session().execute(new Command.RemoveCar(id, answer.carNumber(), answer.reason()))));
+        RaceMoment moment = RaceMoment.section(context.session(), id);
+        Optional<Command.RemoveCar> removal = RemoveCarDialog.ask(context.window(), context.session(), id, null);
+        if (removal.isEmpty()) {
+            return;
+        }
+        String car = removal.get().carNumber();
+        String who = carLabel(s.get(), car);
+        boolean destroyed = CarRemoved.DESTROYED.equals(removal.get().reason());
+        boolean sure = Confirm.ask(context.window(), "Remove " + who + "?", capital(who) + " leaves every remaining"
+                + " heat of " + s.get().sectionName() + ", recorded as " + (destroyed ? "destroyed" : "failed inspection")
+                + ". Its past results stay, marked incomplete. This cannot be undone.", "Remove car " + car, moment);
+        if (sure && context.tell(context.session().execute(removal.get()))) {
+            context.notice(capital(who) + " is out of " + s.get().sectionName() + ": the remaining heats are "
+                    + "re-planned without it.");
+        }
     }
 
     void correctLanes(int heat) {
@@ -197,9 +213,8 @@ final class ConsoleActions {
             context.notice("There is no raced heat to correct yet.");
             return;
         }
-        String id = s.get().sectionId();
-        CorrectLanesDialog.ask(context.window(), s.get(), heat).ifPresent(answer -> context.tell(context.session()
-                .execute(new Command.CorrectLanes(id, heat, answer.carByLane(), answer.reason()))));
+        CorrectLanesDialog.ask(context.window(), context.session(), s.get().sectionId(), heat)
+                .ifPresent(correction -> context.tell(context.session().execute(correction)));
     }
 
     void changeLanes() {
@@ -211,9 +226,8 @@ final class ConsoleActions {
         List<Integer> current = s.get().lanes();
         int highest = current.stream().mapToInt(Integer::intValue).max().orElse(0);
         int trackLanes = context.day().track().map(Track::laneCount).orElse(Math.max(6, highest));
-        String id = s.get().sectionId();
-        ChangeLanesDialog.ask(context.window(), trackLanes, current).ifPresent(answer -> context.tell(
-                context.session().execute(new Command.ChangeLanes(id, answer.lanes(), answer.reason()))));
+        ChangeLanesDialog.ask(context.window(), context.session(), s.get().sectionId(), trackLanes)
+                .ifPresent(change -> context.tell(context.session().execute(change)));
     }
 
     void replay() {
@@ -235,7 +249,7 @@ final class ConsoleActions {
         boolean sure = Confirm.ask(context.window(), "End " + x.sectionName() + " early?",
                 "Only " + done + " of " + x.heatCount() + " heats have a result. The cars are ranked on the heats "
                         + "they ran, and no more heats can be raced in " + x.sectionName() + ".",
-                "End section early");
+                "End section early", RaceMoment.section(context.session(), x.sectionId()));
         if (sure) {
             context.tell(context.session().execute(new Command.EndSectionEarly(x.sectionId())));
         }
@@ -285,6 +299,16 @@ final class ConsoleActions {
             return 0;
         }
         return s.lastResultHeat() > 0 ? s.lastResultHeat() : s.heatOnTrack().map(Heat::number).orElse(0);
+    }
+
+    /** "car T106 (Uma F.)", or "car T106" without a name. */
+    private static String carLabel(SectionState s, String car) {
+        String name = s.nameOf(car);
+        return name.isEmpty() ? "car " + car : "car " + car + " (" + name + ")";
+    }
+
+    private static String capital(String text) {
+        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
     private static boolean hasDnfLanes(SectionState s, int heat) {

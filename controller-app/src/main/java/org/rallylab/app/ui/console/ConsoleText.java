@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.scoring.ImpossibleTimes;
+import org.rallylab.domain.scoring.Ordinal;
 import org.rallylab.domain.state.SectionState;
 
 /** How the console writes times, ranks and heats for the operator. */
@@ -38,19 +39,6 @@ final class ConsoleText {
     static String rank(int rank, List<Integer> allRanks) {
         long same = allRanks.stream().filter(r -> r == rank).count();
         return (same > 1 ? "T" : "") + rank;
-    }
-
-    /** "1st", "2nd", "3rd", "4th" ... */
-    static String ordinal(int n) {
-        int mod100 = n % 100;
-        String suffix = mod100 >= 11 && mod100 <= 13 ? "th"
-                : switch (n % 10) {
-                    case 1 -> "st";
-                    case 2 -> "nd";
-                    case 3 -> "rd";
-                    default -> "th";
-                };
-        return n + suffix;
     }
 
     /** "Kub Kars – Heat 3 of 14", with a catch-up heat or a DNF re-run marked. */

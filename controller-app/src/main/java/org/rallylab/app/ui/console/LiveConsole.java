@@ -1,5 +1,6 @@
 package org.rallylab.app.ui.console;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -35,6 +36,7 @@ import org.rallylab.domain.scoring.Scoring;
 import org.rallylab.domain.scoring.Standings;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.store.StoredEvent;
+import org.rallylab.track.StartGate;
 
 /**
  * The live race console of the racing section: which heat is on the track and who races in it,
@@ -49,6 +51,7 @@ public final class LiveConsole implements OperatorScreen {
     private final OperatorContext context;
     private final ConsoleActions actions;
     private final HeatHistory history;
+    private final GateControl gate;
     private final StackPane root = new StackPane();
     private final BorderPane racing = new BorderPane();
     private final VBox idle = new VBox(16);
@@ -72,6 +75,7 @@ public final class LiveConsole implements OperatorScreen {
         this.context = context;
         this.actions = new ConsoleActions(context);
         this.history = new HeatHistory(actions::rerun, actions::rerunDnf, actions::correctLanes);
+        this.gate = new GateControl(context.day().track().flatMap(StartGate::of), context::notice);
         build();
         this.loop = context.day().loop().state().last().orElse(null);
         refresh();
@@ -101,7 +105,9 @@ public final class LiveConsole implements OperatorScreen {
 
     @Override
     public List<Shortcut> shortcuts() {
-        return actions.shortcuts();
+        List<Shortcut> keys = new ArrayList<>(actions.shortcuts());
+        keys.addAll(gate.shortcuts());
+        return keys;
     }
 
     @Override
@@ -154,7 +160,15 @@ public final class LiveConsole implements OperatorScreen {
         center.getStyleClass().add("console-center");
 
         // the actions come first in the keyboard's Tab order
-        racing.setRight(actions.view());
+        ScrollPane side = new ScrollPane(actions.view()); // a short screen (1366x768, a notice) scrolls the column
+        side.setId("console-actions-scroll");
+        side.setFitToWidth(true);
+        side.setFitToHeight(true);
+        side.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        side.getStyleClass().add("console-scroll");
+        side.setMinWidth(250);
+        side.setPrefWidth(250);
+        racing.setRight(side);
         racing.setTop(header);
         racing.setCenter(center);
 
@@ -229,7 +243,7 @@ public final class LiveConsole implements OperatorScreen {
             heldHolder.getChildren().setAll(held.map(h -> List.of(HeldView.of(h, actions::acceptHeld,
                     actions::rerunHeld))).orElse(List.of()));
         }
-        trackHolder.getChildren().setAll(TrackView.of(state));
+        trackHolder.getChildren().setAll(TrackView.of(state, gate));
     }
 
     /** What the rally file says: the heat, its result, standings, lanes and the heats. */

@@ -2,8 +2,11 @@ package org.rallylab.app.ui.console;
 
 import java.util.List;
 import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rallylab.domain.scoring.HeatPlace;
+import org.rallylab.domain.scoring.Ordinal;
 import org.rallylab.domain.scoring.Scoring;
 import org.rallylab.domain.state.HeatResult;
 import org.rallylab.domain.state.ManualResult;
@@ -31,8 +34,12 @@ final class ResultView {
         }
         card.getChildren().add(table(places, big));
         if (places.stream().anyMatch(HeatPlace::impossible)) {
-            card.getChildren().add(Grid.Cells.label("⚠ marks a time that cannot be real (accepted anyway). "
-                    + "Re-run the heat if it was a mistake.", "status-warn"));
+            Label warning = Grid.Cells.label("⚠ marks a time that cannot be real (accepted anyway). "
+                    + "Re-run the heat if it was a mistake.", "status-warn");
+            warning.setWrapText(true); // a long line wraps in the card instead of widening the console
+            warning.setMinWidth(0);
+            warning.setMinHeight(Region.USE_PREF_SIZE);
+            card.getChildren().add(warning);
         }
         return card;
     }
@@ -44,7 +51,7 @@ final class ResultView {
                 .findFirst().orElse(null);
         String[] style = big ? new String[] {"big"} : new String[0];
         for (HeatPlace p : places) {
-            String place = p.dnf() ? "–" : ConsoleText.ordinal(p.place());
+            String place = p.dnf() ? "–" : Ordinal.of(p.place());
             String time = p.dnf() ? "DNF" : p.timeMs() == null ? "by hand" : ConsoleText.seconds(p.timeMs());
             String gap = p.dnf() || p.timeMs() == null || winner == null || p.timeMs().equals(winner) ? ""
                     : "+" + ConsoleText.seconds(p.timeMs() - winner);

@@ -170,7 +170,7 @@ public final class SectionCompleteScreen implements OperatorScreen {
         VBox.setVgrow(gap, Priority.ALWAYS);
         VBox side = new VBox(10, reveal, gap, nextHelp, nextSection, home);
         side.getStyleClass().add("actions-column");
-        side.setStyle("-fx-pref-width: 300; -fx-min-width: 300; -fx-max-width: 300;");
+        side.setStyle("-fx-pref-width: 340; -fx-min-width: 340; -fx-max-width: 340;"); // "Show final standings" whole
         root.setRight(side);
     }
 

@@ -10,14 +10,21 @@ import org.rallylab.track.TrackStatus;
 
 /**
  * The track as the loop last saw it: connected or not (and what to do), the start gate, each lane's
- * finish sensor and the race phase; or that the heats are run by hand.
+ * finish sensor and the race phase; or that the heats are run by hand. On the demo's simulated track
+ * it also holds the {@link GateControl} that works the start gate.
  */
 final class TrackView {
 
     private TrackView() {
     }
 
+    /** The card for a track whose gate is worked at the track (or no track). */
     static Node of(LoopState loop) {
+        return of(loop, null);
+    }
+
+    /** The card, with {@code gate}'s button when the gate is worked from the laptop ({@code gate} may be null). */
+    static Node of(LoopState loop, GateControl gate) {
         VBox card = new VBox(6);
         card.getStyleClass().addAll("card", "track-card");
         card.setId("track-status");
@@ -53,6 +60,9 @@ final class TrackView {
         card.getChildren().add(line("track-gate", gate(t.gateReady()),
                 Boolean.TRUE.equals(t.gateReady()) ? "status-ok" : "status-warn"));
         card.getChildren().add(line("track-phase", phase(t.phase()), ""));
+        if (gate != null) {
+            gate.view(loop).ifPresent(card.getChildren()::add);
+        }
         card.getChildren().add(sensors(t.lanesTriggered()));
         return card;
     }
@@ -95,9 +105,13 @@ final class TrackView {
         return box;
     }
 
+    /** A line of the card: it wraps within the card's width rather than run over the next column. */
     private static Label line(String id, String text, String... classes) {
         Label l = Grid.Cells.label(text, classes);
         l.setId(id);
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        l.setMinHeight(Label.USE_PREF_SIZE);
         return l;
     }
 

@@ -6,20 +6,16 @@ import java.util.stream.Collectors;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.stage.Window;
+import org.rallylab.app.race.RallySession;
 import org.rallylab.app.ui.LanePicker;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.state.SectionState;
 
 /**
  * "Change lanes": race on another lane set from now on (a lane's sensor died, a lane is
- * repaired). The caller executes {@code Command.ChangeLanes(section, answer.lanes(), answer.reason())}.
+ * repaired). Returns the lane change the rules accept; the caller executes it.
  */
 public final class ChangeLanesDialog {
-
-    /** The lanes to race on from now on, ascending, and why. */
-    public record Answer(List<Integer> lanes, String reason) {
-        public Answer {
-            lanes = List.copyOf(lanes);
-        }
-    }
 
     /** The quick picks offered under the reason field. */
     public static final String[] QUICK_PICKS = {"Lane sensor failed", "Lane damaged", "Lane repaired"};
@@ -28,12 +24,14 @@ public final class ChangeLanesDialog {
     }
 
     /**
-     * The new lanes, or empty when cancelled. {@code trackLanes}: the track's lane count;
-     * {@code current}: the lanes in use now.
+     * The lane change for {@code sectionId}, or empty when cancelled. {@code trackLanes}: the track's
+     * lane count.
      */
-    public static Optional<Answer> ask(Window owner, int trackLanes, List<Integer> current) {
-        FormDialog<Answer> form = new FormDialog<>(owner, "Change lanes", "Which lanes race from now on?",
-                "Change lanes");
+    public static Optional<Command.ChangeLanes> ask(Window owner, RallySession session, String sectionId,
+                                                    int trackLanes) {
+        List<Integer> current = session.state().section(sectionId).map(SectionState::lanes).orElse(List.of());
+        FormDialog<Command.ChangeLanes> form = new FormDialog<>(owner, "Change lanes",
+                "Which lanes race from now on?", "Change lanes");
         LanePicker picker = new LanePicker(trackLanes, current);
         picker.setId("lane-picker");
         Label now = new Label("In use now: lanes " + list(current) + ". Tab to a lane and press Space to tick it.");
@@ -43,24 +41,19 @@ public final class ChangeLanesDialog {
         oneLane.setId("one-lane-warning");
         oneLane.visibleProperty().bind(picker.selectedLanesProperty().map(l -> l.size() == 1));
         oneLane.managedProperty().bind(oneLane.visibleProperty());
-        ReasonField reason = new ReasonField("Why do the lanes change?", QUICK_PICKS);
+        ReasonField reason = new ReasonField("Why do the lanes change? (optional)", QUICK_PICKS);
         form.add(now, picker, oneLane, reason,
                 Notes.note("The heats not raced yet are rescheduled on the new lanes. A heat waiting on the track "
                         + "is staged again with the new lanes; results already raced stay."))
             .focusFirst(picker.getChildren().isEmpty() ? reason.field() : firstBox(picker))
+            .watch(RaceMoment.section(session, sectionId))
             .check(() -> {
                 List<Integer> lanes = picker.selectedLanes();
-                if (lanes.isEmpty()) {
-                    return Outcome.refuse("Choose at least one lane to race on.", firstBox(picker));
-                }
-                if (lanes.equals(List.copyOf(current.stream().sorted().toList()))) {
-                    return Outcome.missing("Lanes " + list(lanes) + " are already in use: tick the lanes to race "
-                            + "on from now on, or cancel.", firstBox(picker));
-                }
-                if (reason.isBlank() || reason.isEmptyWord()) {
-                    return Outcome.missing("Say why the lanes change: type a reason or pick one.", reason.field());
-                }
-                return Outcome.ok(new Answer(lanes, reason.reason()));
+                Command.ChangeLanes change = new Command.ChangeLanes(sectionId, lanes, reason.reason());
+                Outcome<Command.ChangeLanes> asked = Outcome.asked(session.preview(change), change, firstBox(picker));
+                // the lanes in use, not changed yet: the rules' word shows once the operator tries
+                return !asked.valid() && lanes.equals(current) ? Outcome.missing(asked.problem(), asked.where())
+                        : asked;
             }, picker.selectedLanesProperty(), reason.field().textProperty());
         return form.showAndWait();
     }

@@ -1,7 +1,6 @@
 package org.rallylab.app.ui.dialogs;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +9,8 @@ import java.util.TreeMap;
 import javafx.beans.Observable;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Window;
+import org.rallylab.app.race.RallySession;
+import org.rallylab.domain.command.Command;
 import org.rallylab.domain.roster.CarNumbers;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
@@ -17,17 +18,10 @@ import org.rallylab.domain.state.SectionState;
 
 /**
  * "Correct lanes": who was really in each lane of a staged or raced heat (cars lined up in the
- * wrong lanes). Times stay with their lanes. The caller executes
- * {@code Command.CorrectLanes(section, heat, answer.carByLane(), answer.reason())}.
+ * wrong lanes). Times stay with their lanes. Returns the correction the rules accept; the caller
+ * executes it.
  */
 public final class CorrectLanesDialog {
-
-    /** Every lane of the heat with the car really in it, and why the lanes are corrected. */
-    public record Answer(Map<Integer, String> carByLane, String reason) {
-        public Answer {
-            carByLane = Map.copyOf(carByLane);
-        }
-    }
 
     /** The quick picks offered under the reason field. */
     public static final String[] QUICK_PICKS = {"Cars staged in the wrong lanes", "Two cars swapped lanes"};
@@ -36,10 +30,12 @@ public final class CorrectLanesDialog {
     }
 
     /**
-     * The corrected lanes, or empty when cancelled. {@code heat} must be in the section's
-     * schedule (a staged or raced heat).
+     * The corrected lanes of heat {@code heat} of {@code sectionId}, or empty when cancelled.
+     * {@code heat} must be in the section's schedule (a staged or raced heat).
      */
-    public static Optional<Answer> ask(Window owner, SectionState section, int heat) {
+    public static Optional<Command.CorrectLanes> ask(Window owner, RallySession session, String sectionId, int heat) {
+        SectionState section = session.state().section(sectionId).orElseThrow(() -> new IllegalArgumentException(
+                "there is no section " + sectionId));
         Heat staged = section.heat(heat).orElseThrow(() -> new IllegalArgumentException(
                 "heat " + heat + " is not in the schedule of " + section.sectionName()));
         List<String> choices = new ArrayList<>(section.racingCars());
@@ -50,7 +46,7 @@ public final class CorrectLanesDialog {
         }
         choices.sort(CarNumbers.NATURAL);
 
-        FormDialog<Answer> form = new FormDialog<>(owner, "Correct lanes of heat " + heat,
+        FormDialog<Command.CorrectLanes> form = new FormDialog<>(owner, "Correct lanes of heat " + heat,
                 "Who was really in each lane of heat " + heat + " of " + section.sectionName() + "?",
                 "Correct lanes");
         LaneGrid grid = new LaneGrid("Staged", "Name", "Really in the lane");
@@ -65,7 +61,7 @@ public final class CorrectLanesDialog {
             boxes.put(a.lane(), box);
             grid.lane(a.lane(), a.carNumber(), section.nameOf(a.carNumber()), box);
         }
-        ReasonField reason = new ReasonField("Why are the lanes corrected?", QUICK_PICKS);
+        ReasonField reason = new ReasonField("Why are the lanes corrected? (optional)", QUICK_PICKS);
         List<Observable> inputs = new ArrayList<>();
         boxes.values().forEach(b -> inputs.add(b.valueProperty()));
         inputs.add(reason.field().textProperty());
@@ -73,35 +69,29 @@ public final class CorrectLanesDialog {
         form.add(Notes.note("Times stay with their lanes; only the car in a lane changes. "
                         + "Type a car's number to choose it."), grid, reason)
             .focusFirst(boxes.values().iterator().next())
-            .check(() -> check(staged, boxes, reason), inputs.toArray(Observable[]::new));
+            .watch(RaceMoment.heat(session, sectionId, heat))
+            .check(() -> check(session, sectionId, staged, boxes, reason), inputs.toArray(Observable[]::new));
         return form.showAndWait();
     }
 
-    private static Outcome<Answer> check(Heat heat, Map<Integer, ComboBox<String>> boxes, ReasonField reason) {
+    private static Outcome<Command.CorrectLanes> check(RallySession session, String sectionId, Heat heat,
+                                                       Map<Integer, ComboBox<String>> boxes, ReasonField reason) {
         Map<Integer, String> carByLane = new TreeMap<>();
-        Map<String, Integer> laneOf = new HashMap<>();
         boolean changed = false;
         for (Map.Entry<Integer, ComboBox<String>> e : boxes.entrySet()) {
             String car = e.getValue().getValue();
             if (car == null) {
                 return Outcome.missing("Choose the car in lane " + e.getKey() + ".", e.getValue());
             }
-            Integer other = laneOf.putIfAbsent(car, e.getKey());
-            if (other != null) {
-                return Outcome.refuse("Car " + car + " would be in lanes " + other + " and " + e.getKey()
-                        + " of heat " + heat.number() + "; correct both lanes.", e.getValue());
-            }
             carByLane.put(e.getKey(), car);
             changed |= !heat.carIn(e.getKey()).orElse("").equals(car);
         }
-        if (!changed) {
-            return Outcome.missing("Those are already the cars in heat " + heat.number()
-                    + ": choose the car really in a lane, or cancel.", boxes.values().iterator().next());
-        }
-        if (reason.isBlank() || reason.isEmptyWord()) {
-            return Outcome.missing("Say why the lanes are corrected: type a reason or pick one.", reason.field());
-        }
-        return Outcome.ok(new Answer(carByLane, reason.reason()));
+        Command.CorrectLanes correction = new Command.CorrectLanes(sectionId, heat.number(), carByLane,
+                reason.reason());
+        Outcome<Command.CorrectLanes> asked = Outcome.asked(session.preview(correction), correction,
+                boxes.values().iterator().next());
+        // nothing changed yet: the rules' word shows once the operator tries
+        return changed || asked.valid() ? asked : Outcome.missing(asked.problem(), asked.where());
     }
 
     private static String carText(SectionState section, String car) {

@@ -25,7 +25,9 @@ import org.rallylab.app.ui.Ui;
  * The frame every race-day dialog shares: a window-modal dialog over the operator window with a
  * heading, the form, an inline problem line ({@code #dialog-error}) and OK / Cancel. Enter
  * confirms (or presses the focused button), Escape cancels. OK never closes the dialog while the
- * input has a problem: the problem is shown and the cursor put where it is.
+ * input has a problem: the problem is shown and the cursor put where it is. A race-day dialog
+ * {@linkplain #watch watches} the moment it was opened for: once racing moves on under it, it says so
+ * and OK is refused.
  */
 final class FormDialog<T> {
 
@@ -38,6 +40,7 @@ final class FormDialog<T> {
     private Supplier<Outcome<T>> check = () -> Outcome.missing("Nothing to confirm.", null);
     private Node first;
     private boolean attempted;
+    private RaceMoment moment;
 
     FormDialog(Window owner, String title, String heading, String okText) {
         dialog.initOwner(owner);
@@ -59,6 +62,7 @@ final class FormDialog<T> {
         error.setWrapText(true);
         error.setVisible(false);
         error.setMinHeight(Label.USE_PREF_SIZE);
+        error.heightProperty().addListener((o, was, is) -> fitHeight());
         Label head = Ui.label(heading, "section-title");
         head.setWrapText(true);
         head.setId("dialog-heading");
@@ -68,7 +72,7 @@ final class FormDialog<T> {
 
         ok.addEventFilter(ActionEvent.ACTION, e -> {
             attempted = true;
-            Outcome<T> outcome = check.get();
+            Outcome<T> outcome = current();
             show(outcome);
             if (!outcome.valid()) {
                 e.consume();
@@ -96,7 +100,7 @@ final class FormDialog<T> {
             if (type != okType) {
                 return null;
             }
-            Outcome<T> outcome = check.get();
+            Outcome<T> outcome = current();
             return outcome.valid() ? outcome.value() : null;
         });
         dialog.setOnShown(e -> {
@@ -125,14 +129,24 @@ final class FormDialog<T> {
     FormDialog<T> check(Supplier<Outcome<T>> check, Observable... inputs) {
         this.check = check;
         for (Observable input : inputs) {
-            input.addListener(o -> show(check.get()));
+            input.addListener(o -> recheck());
         }
+        return this;
+    }
+
+    /**
+     * The section and heat this dialog was opened for: while it shows, every change of the rally is
+     * checked against it, and once racing has moved on the dialog says what happened and OK is
+     * refused (cancel is all that is left).
+     */
+    FormDialog<T> watch(RaceMoment moment) {
+        this.moment = moment;
         return this;
     }
 
     /** Checks the input again (after a change no observable reports). */
     void recheck() {
-        show(check.get());
+        show(current());
     }
 
     /** The confirming button ({@code #dialog-ok}), to relabel it or mark it dangerous. */
@@ -148,22 +162,45 @@ final class FormDialog<T> {
     /** Shows the dialog and waits: the answer, or empty when cancelled. */
     Optional<T> showAndWait() {
         body.getChildren().add(error);
-        show(check.get());
-        return dialog.showAndWait();
+        show(current());
+        if (moment == null) {
+            return dialog.showAndWait();
+        }
+        try (var listening = moment.onChange(this::recheck)) {
+            return dialog.showAndWait();
+        }
+    }
+
+    /** The input's outcome, unless racing moved on under the dialog: then that is the problem. */
+    private Outcome<T> current() {
+        Optional<String> movedOn = moment == null ? Optional.empty() : moment.movedOn();
+        okButton().setDisable(movedOn.isPresent());
+        return movedOn.<Outcome<T>>map(why -> Outcome.refuse(why, null)).orElseGet(check);
     }
 
     private void show(Outcome<T> outcome) {
         boolean visible = !outcome.valid() && (attempted || !outcome.missing());
         error.setText(visible ? outcome.problem() : "");
         error.setVisible(visible);
+        fitHeight();
+    }
+
+    /**
+     * Grows the window when the form needs more height than it has (a long problem wraps onto more
+     * lines), so the buttons are never pushed out of view. Measured with the styles applied: the
+     * problem line is bold, and a measure without its font comes out a line short.
+     */
+    private void fitHeight() {
         DialogPane pane = dialog.getDialogPane();
-        if (dialog.isShowing() && pane.getScene() != null) {
-            // A long problem wraps onto more lines: grow the window so nothing is cut off.
-            double need = pane.prefHeight(pane.getWidth());
-            if (need > pane.getHeight() + 0.5) {
-                Window window = pane.getScene().getWindow();
-                window.setHeight(window.getHeight() + need - pane.getHeight());
-            }
+        if (!dialog.isShowing() || pane.getScene() == null) {
+            return;
+        }
+        pane.applyCss();
+        double need = pane.prefHeight(pane.getWidth());
+        if (need > pane.getHeight() + 0.5) {
+            // both sides at once: GTK refuses a resize that gives only the height ("width > 0"), and
+            // the window would stay short
+            pane.getScene().getWindow().sizeToScene();
         }
     }
 }

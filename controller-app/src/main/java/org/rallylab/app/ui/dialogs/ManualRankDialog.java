@@ -9,7 +9,8 @@ import java.util.TreeMap;
 import javafx.beans.Observable;
 import javafx.scene.control.ComboBox;
 import javafx.stage.Window;
-import org.rallylab.domain.command.RaceSettings;
+import org.rallylab.app.race.RallySession;
+import org.rallylab.domain.command.Command;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.schedule.LaneAssignment;
 import org.rallylab.domain.scoring.HeatPlace;
@@ -17,9 +18,10 @@ import org.rallylab.domain.scoring.Scoring;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * "Rank by hand": the place each lane of the heat finished in, or DNF, judged by eye. The caller
- * passes the answer to {@code RaceLoop.rankByHand}. Every lane must be given a place or DNF; no
- * two lanes share a place; at least one car is placed.
+ * "Rank by hand": the place each lane of the heat finished in, or DNF, judged by eye. Every lane
+ * is given a place or DNF; which places go together (a dead heat shares one, no place is left out)
+ * is the rules' to say, and the dialog shows what they say. Returns the ranking the rules accept;
+ * the caller hands its places to {@code RaceLoop.rankByHand}.
  */
 public final class ManualRankDialog {
 
@@ -27,24 +29,28 @@ public final class ManualRankDialog {
     }
 
     /**
-     * Lane to place (1 = first) for the placed lanes; DNF lanes are left out. Empty when
+     * The ranking of heat {@code heat} of {@code sectionId} (lanes left out are DNF), or empty when
      * cancelled. When the heat already has a result, its places are filled in.
      */
-    public static Optional<Map<Integer, Integer>> ask(Window owner, String sectionName, Heat heat,
-                                                      SectionState section) {
-        int n = heat.lanes().size();
+    public static Optional<Command.EnterManualResult> ask(Window owner, RallySession session, String sectionId,
+                                                          int heat) {
+        SectionState section = session.state().section(sectionId).orElseThrow(() -> new IllegalArgumentException(
+                "there is no section " + sectionId));
+        Heat ranked = section.heat(heat).orElseThrow(() -> new IllegalArgumentException(
+                "heat " + heat + " is not in the schedule of " + section.sectionName()));
+        int n = ranked.lanes().size();
         List<Place> places = new ArrayList<>();
         for (int p = 1; p <= n; p++) {
             places.add(new Place(p));
         }
         places.add(Place.DNF);
-        Map<Integer, Place> known = knownPlaces(heat, section);
+        Map<Integer, Place> known = knownPlaces(ranked, section, session.rules().settings().minimumTimeMs());
 
-        FormDialog<Map<Integer, Integer>> form = new FormDialog<>(owner, "Rank heat " + heat.number() + " by hand",
-                "Rank heat " + heat.number() + " of " + sectionName + " by eye", "Save places");
+        FormDialog<Command.EnterManualResult> form = new FormDialog<>(owner, "Rank heat " + heat + " by hand",
+                "Rank heat " + heat + " of " + section.sectionName() + " by eye", "Save places");
         LaneGrid grid = new LaneGrid("Place");
         Map<Integer, ComboBox<Place>> choices = new LinkedHashMap<>();
-        for (LaneAssignment a : heat.lanes()) {
+        for (LaneAssignment a : ranked.lanes()) {
             ComboBox<Place> box = new ComboBox<>();
             box.getItems().setAll(places);
             box.setPromptText("choose");
@@ -59,47 +65,37 @@ public final class ManualRankDialog {
             grid.lane(a.lane(), a.carNumber(), name, box);
         }
         form.add(Notes.note("For each lane type its place (1, 2, 3 ...) or D for a car that did not finish; "
-                + "Up and Down step through the choices."), grid)
+                + "Up and Down step through the choices. Cars in a dead heat share a place."), grid)
             .focusFirst(choices.values().iterator().next())
-            .check(() -> check(choices), choices.values().stream().map(ComboBox::valueProperty)
-                    .toArray(Observable[]::new));
+            .watch(RaceMoment.heat(session, sectionId, heat))
+            .check(() -> check(session, sectionId, heat, choices), choices.values().stream()
+                    .map(ComboBox::valueProperty).toArray(Observable[]::new));
         return form.showAndWait();
     }
 
-    private static Outcome<Map<Integer, Integer>> check(Map<Integer, ComboBox<Place>> choices) {
-        Map<Integer, Integer> laneOfPlace = new TreeMap<>();
+    private static Outcome<Command.EnterManualResult> check(RallySession session, String sectionId, int heat,
+                                                            Map<Integer, ComboBox<Place>> choices) {
         Map<Integer, Integer> placeByLane = new TreeMap<>();
         for (Map.Entry<Integer, ComboBox<Place>> e : choices.entrySet()) {
             Place place = e.getValue().getValue();
-            if (place == null || place.dnf()) {
-                continue;
-            }
-            Integer other = laneOfPlace.putIfAbsent(place.number(), e.getKey());
-            if (other != null) {
-                return Outcome.refuse("Lane " + other + " and lane " + e.getKey() + " are both " + place.text()
-                        + ": give each car its own place.", e.getValue());
-            }
-            placeByLane.put(e.getKey(), place.number());
-        }
-        for (Map.Entry<Integer, ComboBox<Place>> e : choices.entrySet()) {
-            if (e.getValue().getValue() == null) {
+            if (place == null) {
                 return Outcome.missing("Choose a place or DNF for lane " + e.getKey() + ".", e.getValue());
             }
+            if (!place.dnf()) {
+                placeByLane.put(e.getKey(), place.number());
+            }
         }
-        if (placeByLane.isEmpty()) {
-            return Outcome.refuse("Every lane is DNF: place at least one car. If no car finished, "
-                    + "cancel and re-run the heat.", choices.values().iterator().next());
-        }
-        return Outcome.ok(Map.copyOf(placeByLane));
+        Command.EnterManualResult ranking = new Command.EnterManualResult(sectionId, heat, placeByLane);
+        return Outcome.asked(session.preview(ranking), ranking, null);
     }
 
     /** The places of the heat's current result, when it has one. */
-    private static Map<Integer, Place> knownPlaces(Heat heat, SectionState section) {
+    private static Map<Integer, Place> knownPlaces(Heat heat, SectionState section, int minimumTimeMs) {
         Map<Integer, Place> known = new TreeMap<>();
         if (section.result(heat.number()).isEmpty()) {
             return known;
         }
-        for (HeatPlace p : Scoring.heatPlaces(section, heat.number(), RaceSettings.DEFAULTS.minimumTimeMs())) {
+        for (HeatPlace p : Scoring.heatPlaces(section, heat.number(), minimumTimeMs)) {
             if (heat.carIn(p.lane()).isPresent()) {
                 known.put(p.lane(), p.dnf() ? Place.DNF : new Place(Math.min(p.place(), heat.lanes().size())));
             }

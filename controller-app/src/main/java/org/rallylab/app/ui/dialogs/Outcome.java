@@ -2,6 +2,7 @@ package org.rallylab.app.ui.dialogs;
 
 import java.util.Objects;
 import javafx.scene.Node;
+import org.rallylab.domain.command.Decision;
 
 /**
  * What a dialog's input amounts to right now: the answer, or the problem to show under the form
@@ -17,6 +18,14 @@ record Outcome<T>(T value, String problem, Node where, boolean missing) {
     /** Input that the rules would refuse. */
     static <T> Outcome<T> refuse(String problem, Node where) {
         return new Outcome<>(null, Objects.requireNonNull(problem, "problem"), where, false);
+    }
+
+    /**
+     * The rules' answer to the command the input makes (a preview, nothing written): {@code value}
+     * when they accept it, else their message as the problem.
+     */
+    static <T> Outcome<T> asked(Decision decision, T value, Node where) {
+        return decision instanceof Decision.Accepted ? ok(value) : refuse(decision.message(), where);
     }
 
     /** Input not given yet, or not finished (a time half typed): shown once confirming is tried. */

@@ -1,6 +1,5 @@
 package org.rallylab.app.ui.dialogs;
 
-import java.util.Locale;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
@@ -10,7 +9,8 @@ import javafx.scene.layout.VBox;
 /**
  * "Why?": a text field ({@code #reason}) with quick-pick buttons that fill it in
  * ({@code #reason-pick-1}, {@code #reason-pick-2}, ...). Tab reaches the buttons; Space or Enter
- * on one fills the field and puts the cursor back in it.
+ * on one fills the field and puts the cursor back in it. The rally file keeps the reason; racing
+ * never waits for one (the events' {@code reason} is optional).
  */
 final class ReasonField extends VBox {
 
@@ -43,18 +43,8 @@ final class ReasonField extends VBox {
         return field;
     }
 
-    /** The reason as typed, trimmed ("" when blank). */
+    /** The reason as typed, trimmed ("" when blank: a reason is optional). */
     String reason() {
         return field.getText() == null ? "" : field.getText().strip();
-    }
-
-    boolean isBlank() {
-        return reason().isEmpty();
-    }
-
-    /** True when the reason is one of the words that say nothing ("-", "x", "none"). */
-    boolean isEmptyWord() {
-        String r = reason().toLowerCase(Locale.ROOT);
-        return r.matches("[\\p{Punct}\\s]*") || r.equals("none") || r.equals("n/a");
     }
 }

@@ -7,7 +7,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -18,31 +17,28 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.stage.Window;
+import org.rallylab.app.race.RallySession;
+import org.rallylab.domain.command.Command;
 import org.rallylab.domain.event.CarRemoved;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * "Remove a car": which racing car leaves the section and why. The caller executes
- * {@code Command.RemoveCar(section, answer.carNumber(), answer.reason())}. The reason is the one
- * the rally file records: {@code "destroyed"} or {@code "disqualified"}.
+ * "Remove a car": which racing car leaves the section and why, destroyed or failed inspection (the
+ * reasons the rally file knows). A family leaving early is not a removal: the car is raced for them
+ * (docs/race-rules.md, Removing a car). Returns the removal the rules accept; the caller confirms it and executes it.
  */
 public final class RemoveCarDialog {
-
-    /** The car leaving and the recorded reason ({@link CarRemoved#DESTROYED} or {@link CarRemoved#DISQUALIFIED}). */
-    public record Answer(String carNumber, String reason) {
-    }
-
-    /** The fewest cars a section races with (the rules' minimum). */
-    private static final int MIN_CARS = 2;
 
     private RemoveCarDialog() {
     }
 
-    /** The car and reason, or empty when cancelled. {@code preselectedCar} may be null. */
-    public static Optional<Answer> ask(Window owner, SectionState section, String preselectedCar) {
-        FormDialog<Answer> form = new FormDialog<>(owner, "Remove a car",
+    /** The removal from {@code sectionId}, or empty when cancelled. {@code preselectedCar} may be null. */
+    public static Optional<Command.RemoveCar> ask(Window owner, RallySession session, String sectionId,
+                                                  String preselectedCar) {
+        SectionState section = session.state().section(sectionId).orElseThrow(() -> new IllegalArgumentException(
+                "there is no section " + sectionId));
+        FormDialog<Command.RemoveCar> form = new FormDialog<>(owner, "Remove a car",
                 "Remove a car from " + section.sectionName(), "Remove car");
 
         TextField search = new TextField();
@@ -93,14 +89,9 @@ public final class RemoveCarDialog {
         ToggleGroup reasons = new ToggleGroup();
         RadioButton destroyed = reason("Car destroyed", "reason-destroyed", reasons);
         RadioButton failed = reason("Car failed inspection", "reason-disqualified", reasons);
-        RadioButton familyLeft = reason("Family left", "reason-family-left", reasons);
-        Label familyNote = Notes.warn("A family leaving early is not a removal: race the car for them, so its "
-                + "results still count. Remove it only if you must; it is then recorded as disqualified.");
-        CheckBox anyway = new CheckBox("Remove it anyway");
-        anyway.setId("remove-anyway");
-        VBox familyBox = new VBox(8, familyNote, anyway);
-        familyBox.visibleProperty().bind(familyLeft.selectedProperty());
-        familyBox.managedProperty().bind(familyLeft.selectedProperty());
+        Label familyNote = Notes.note("A family leaving early is not a removal: race the car for them, so its "
+                + "results still count.");
+        familyNote.setId("family-note");
 
         Label effect = Notes.danger("The car leaves every remaining heat and the remaining heats are "
                 + "rescheduled. Its past results stay, marked incomplete. This cannot be undone.");
@@ -111,30 +102,25 @@ public final class RemoveCarDialog {
         ok.setMinWidth(Region.USE_PREF_SIZE);
         ok.textProperty().bind(list.getSelectionModel().selectedItemProperty()
                 .map(car -> "Remove car " + car).orElse("Remove car"));
-        form.add(searchLabel, search, list, new Label("Why does it leave?"),
-                new HBox(20, destroyed, failed, familyLeft), familyBox, effect)
+        form.add(searchLabel, search, list, new Label("Why does it leave?"), new HBox(20, destroyed, failed),
+                familyNote, effect)
             .focusFirst(search)
+            .watch(RaceMoment.section(session, sectionId))
             .check(() -> {
                 String car = list.getSelectionModel().getSelectedItem();
                 if (car == null) {
                     return Outcome.missing(cars.isEmpty() ? "No racing car matches \"" + search.getText().strip()
                             + "\"." : "Choose the car that leaves.", search);
                 }
-                if (section.racingCars().size() <= MIN_CARS) {
-                    return Outcome.refuse("Removing car " + car + " would leave only one car racing; "
-                            + "end the section early instead.", search);
-                }
-                if (reasons.getSelectedToggle() == null) {
+                // asked with the reason chosen, or any reason: whether this car can leave shows at once
+                String why = failed.isSelected() ? CarRemoved.DISQUALIFIED : CarRemoved.DESTROYED;
+                Command.RemoveCar removal = new Command.RemoveCar(sectionId, car, why);
+                Outcome<Command.RemoveCar> asked = Outcome.asked(session.preview(removal), removal, search);
+                if (asked.valid() && reasons.getSelectedToggle() == null) {
                     return Outcome.missing("Say why car " + car + " leaves.", destroyed);
                 }
-                if (familyLeft.isSelected() && !anyway.isSelected()) {
-                    return Outcome.missing("Race car " + car + " for the family instead, or tick "
-                            + "\"Remove it anyway\".", anyway);
-                }
-                return Outcome.ok(new Answer(car, destroyed.isSelected() ? CarRemoved.DESTROYED
-                        : CarRemoved.DISQUALIFIED));
-            }, list.getSelectionModel().selectedItemProperty(), reasons.selectedToggleProperty(),
-                anyway.selectedProperty());
+                return asked;
+            }, list.getSelectionModel().selectedItemProperty(), reasons.selectedToggleProperty());
         return form.showAndWait();
     }
 

@@ -2,10 +2,13 @@ package org.rallylab.app.ui.dialogs;
 
 import java.util.Optional;
 import javafx.stage.Window;
+import org.rallylab.app.race.RallySession;
+import org.rallylab.domain.command.Command;
+import org.rallylab.domain.state.SectionState;
 
 /**
- * "Re-run heat N": asks why the heat is raced again. The caller declares the re-run
- * ({@code Command.DeclareRerun}); this dialog only collects the reason.
+ * "Re-run heat N": asks why the heat is raced again (optional, as the rally file has it) and returns
+ * the re-run the rules accept; the caller executes it. The dialog refuses once heat N moved on.
  */
 public final class RerunDialog {
 
@@ -16,20 +19,19 @@ public final class RerunDialog {
     private RerunDialog() {
     }
 
-    /** The reason the operator gave, or empty when cancelled. */
-    public static Optional<String> ask(Window owner, String sectionName, int heat) {
-        FormDialog<String> form = new FormDialog<>(owner, "Re-run heat " + heat,
+    /** The re-run of heat {@code heat} of {@code sectionId}, or empty when cancelled. */
+    public static Optional<Command.DeclareRerun> ask(Window owner, RallySession session, String sectionId, int heat) {
+        String sectionName = session.state().section(sectionId).map(SectionState::sectionName).orElse(sectionId);
+        FormDialog<Command.DeclareRerun> form = new FormDialog<>(owner, "Re-run heat " + heat,
                 "Re-run heat " + heat + " of " + sectionName + "?", "Re-run heat " + heat);
-        ReasonField reason = new ReasonField("Why is the heat raced again?", QUICK_PICKS);
+        ReasonField reason = new ReasonField("Why is the heat raced again? (optional)", QUICK_PICKS);
         form.add(Notes.note("Its result is set aside and heat " + heat + " is staged again with the same cars "
                 + "in the same lanes."), reason)
             .focusFirst(reason.field())
+            .watch(RaceMoment.heat(session, sectionId, heat))
             .check(() -> {
-                if (reason.isBlank() || reason.isEmptyWord()) {
-                    return Outcome.missing("Say why heat " + heat + " is re-run: type a reason or pick one.",
-                            reason.field());
-                }
-                return Outcome.ok(reason.reason());
+                Command.DeclareRerun rerun = new Command.DeclareRerun(sectionId, heat, reason.reason());
+                return Outcome.asked(session.preview(rerun), rerun, reason.field());
             }, reason.field().textProperty());
         return form.showAndWait();
     }

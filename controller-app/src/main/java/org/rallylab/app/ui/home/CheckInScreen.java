@@ -31,7 +31,8 @@ import org.rallylab.domain.command.Command;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * Check-in of one section: search a car by number or name, Enter checks the first match in; the
+ * Check-in of one section: search a car by number or name ({@link CarSearch}), Enter checks in the car
+ * the search is sure of; the
  * roster with who has arrived; "Check in all"; and, once racing has started, what a late arrival
  * means. Every check-in is one {@code MarkArrived} command; until the section starts, "Undo check-in"
  * takes a mistaken one back ({@code CancelArrival}); after that a car leaves racing only by being
@@ -68,7 +69,7 @@ public final class CheckInScreen implements OperatorScreen {
 
         search.setId("search");
         search.getStyleClass().add("search-field");
-        search.setPromptText("Car number or name – Enter checks in");
+        search.setPromptText("Car number or name – Enter checks in the one found");
         search.setPrefColumnCount(22);
         Keys.hint(search, "Find a car", Keys.SEARCH);
         search.textProperty().addListener((o, was, is) -> filter());
@@ -100,11 +101,13 @@ public final class CheckInScreen implements OperatorScreen {
         HBox top = new HBox(16, search, gap, counter);
         top.setAlignment(Pos.CENTER_LEFT);
 
-        Label hint = Ui.label("Enter in the search box checks in the first car listed; Enter or Space in the list "
+        Label hint = Ui.label("Enter in the search box checks in the car found (when several match, pick one in the"
+                + " list); Enter or Space in the list "
                 + "checks in the selected car. " + (context.session().access().wholeRally() ? STAYS_CHECKED_IN
                 : "Checked in the wrong car? Ask the operator to undo it."), "muted");
         hint.setId("stays-checked-in");
         hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE); // the list gives up height first: the hint is never cut
 
         Region gap2 = new Region();
         HBox.setHgrow(gap2, Priority.ALWAYS);
@@ -208,7 +211,7 @@ public final class CheckInScreen implements OperatorScreen {
 
     private void filter() {
         CheckInRow selected = table.getSelectionModel().getSelectedItem();
-        List<CheckInRow> matches = CarSearch.matches(rows, search.getText());
+        List<CheckInRow> matches = CarSearch.search(rows, search.getText()).listed();
         shown.setAll(matches);
         if (matches.isEmpty()) {
             return;
@@ -241,7 +244,13 @@ public final class CheckInScreen implements OperatorScreen {
                     + "\". Check the number, or search by name.");
             return;
         }
-        if (checkIn(shown.get(0))) {
+        var sure = CarSearch.search(rows, search.getText()).sure();
+        if (sure.isEmpty()) {
+            context.notice(shown.size() + " cars match \"" + search.getText().strip() + "\": choose one in the list"
+                    + " (Enter or Space there checks it in), or type more of the number or name.");
+            return;
+        }
+        if (checkIn(sure.get())) {
             search.clear();
         }
         focusSearch();

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javafx.scene.control.Button;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.rallylab.app.ui.Navigator;
 import org.rallylab.app.ui.Ui;
@@ -56,8 +58,11 @@ final class SectionCard {
         FlowPane buttons = new FlowPane(10, 10);
         buttons.getChildren().addAll(actions);
         int people = SectionStatus.participants(s);
+        Label name = Ui.label(s.sectionName(), "section-title", "section-name");
+        name.setWrapText(true); // a long section name takes two lines, never "…"
+        name.setMinHeight(Region.USE_PREF_SIZE);
         view = new VBox(8,
-                Ui.label(s.sectionName(), "section-title", "section-name"),
+                name,
                 Ui.label(people + (people == 1 ? " participant" : " participants"), "muted"),
                 Ui.label(SectionStatus.checkedIn(s), "big", "checked-in"),
                 Ui.label(SectionStatus.words(s), "big", "section-status", SectionStatus.styleClass(s)),

@@ -18,6 +18,7 @@ import org.rallylab.app.ui.OperatorContext;
 import org.rallylab.app.ui.OperatorScreen;
 import org.rallylab.app.ui.Ui;
 import org.rallylab.domain.command.Command;
+import org.rallylab.domain.schedule.ScheduleMeasures;
 import org.rallylab.domain.schedule.ScheduleMetrics;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.track.Track;
@@ -136,24 +137,14 @@ public final class StartSectionScreen implements OperatorScreen {
         String ofRoster = "of " + SectionStatus.participants(s) + " on the roster";
         cars.show(String.valueOf(racing.size()), s.removals().isEmpty() ? ofRoster
                 : ofRoster + ", " + s.removals().size() + " removed");
-        List<Integer> lanes = picker.selectedLanes();
-        Optional<String> why = SchedulePreview.refusal(s, lanes);
-        refusal.setText(why.orElse(""));
-        refusal.setVisible(why.isPresent());
-        if (racing.size() < SchedulePreview.MIN_CARS || lanes.isEmpty()) {
+        SchedulePreview preview = SchedulePreview.of(context.session(), sectionId, picker.selectedLanes());
+        refusal.setText(preview.canStart() ? "" : preview.refusal());
+        refusal.setVisible(!preview.canStart());
+        if (preview.canStart()) {
+            show(preview);
+        } else {
             clearFigures();
-            return;
         }
-        SchedulePreview preview;
-        try {
-            preview = SchedulePreview.of(racing, lanes);
-        } catch (IllegalArgumentException e) {
-            clearFigures();
-            refusal.setText("No schedule can be made: " + e.getMessage());
-            refusal.setVisible(true);
-            return;
-        }
-        show(preview);
     }
 
     private void clearFigures() {
@@ -174,23 +165,18 @@ public final class StartSectionScreen implements OperatorScreen {
                     + m.laneBalanceMaxSpread() + (m.laneBalanceMaxSpread() == 1 ? " time" : " times")
                     + " more than another");
         }
-        meetings.show(p.maxMeetings() + " / " + p.minMeetings(), "most / fewest heats two cars share; "
-                + (p.neverMeet() == 0 ? "every pair meets" : p.neverMeet() + " of " + p.pairs() + " pairs never meet"));
-        backToBack.show(String.valueOf(p.backToBack()), p.backToBack() == 0
+        ScheduleMeasures.Meetings met = p.meetings();
+        meetings.show(met.most() + " / " + met.fewest(), "most / fewest heats two cars share; "
+                + (met.neverMeet() == 0 ? "every pair meets" : met.neverMeet() + " of " + met.pairs()
+                        + " pairs never meet"));
+        ScheduleMeasures.BackToBack row = p.backToBack();
+        backToBack.show(String.valueOf(row.runs()), row.runs() == 0
                 ? "no car races two heats in a row"
-                : p.carsBackToBack() + (p.carsBackToBack() == 1 ? " car races" : " cars race")
-                        + " two heats in a row");
+                : row.cars() + (row.cars() == 1 ? " car races" : " cars race") + " two heats in a row");
     }
 
     private void start() {
-        Optional<SectionState> s = context.session().state().section(sectionId);
         List<Integer> lanes = picker.selectedLanes();
-        Optional<String> why = s.isEmpty() ? Optional.of("There is no section " + sectionId + " in this rally.")
-                : SchedulePreview.refusal(s.get(), lanes);
-        if (why.isPresent()) {
-            context.notice(why.get());
-            return;
-        }
         if (context.tell(context.session().execute(new Command.StartSection(sectionId, lanes)))) {
             context.go().console();
         }

@@ -49,7 +49,13 @@ public final class ImportPreviewDialog {
         Label summary = new Label(summary(preview));
         summary.setId("import-summary");
         summary.setWrapText(true);
-        VBox body = new VBox(12, heading, summary,
+        VBox body = new VBox(12, heading, summary);
+        if (!preview.inOtherSections().isEmpty()) {
+            body.getChildren().addAll(title("Already in another section (" + preview.inOtherSections().size() + "):"
+                            + " is this the right section? They are added if you import"),
+                    messages("import-elsewhere", preview.inOtherSections(), "status-warn", ""));
+        }
+        body.getChildren().addAll(
                 title("Will be added (" + adding + ")"), additions(preview),
                 title("Skipped: already on the roster or repeated in the file (" + preview.duplicates().size() + ")"),
                 messages("import-duplicates", preview.duplicates(), "status-warn", "No duplicates."),
@@ -66,7 +72,9 @@ public final class ImportPreviewDialog {
 
     private static String summary(ImportPreview p) {
         return p.additions().size() + " to add, " + p.duplicates().size() + " skipped as duplicates, "
-                + p.invalid().size() + " with problems. Nothing is written until you choose Import.";
+                + p.invalid().size() + " with problems" + (p.inOtherSections().isEmpty() ? ""
+                : ", " + p.inOtherSections().size() + " already in another section") + ". Nothing is written until"
+                + " you choose Import.";
     }
 
     private static Label title(String text) {

@@ -25,7 +25,7 @@ import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
 /**
- * Who helps with the rally (spec 02 invitations, spec 07 roles): the operators, each section's
+ * Who helps with the rally (docs/race-rules.md, Who may do what): the operators, each section's
  * registrar and check-in volunteers; invite someone by email or take a role back. The cloud turns
  * these into rights when the person signs in with that email; on this laptop they are recorded.
  */

@@ -37,6 +37,7 @@ import org.rallylab.app.ui.dialogs.Confirm;
 import org.rallylab.domain.command.Access;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
+import org.rallylab.domain.roster.CarNumbers;
 import org.rallylab.domain.state.RallyState;
 import org.rallylab.domain.state.SectionState;
 
@@ -134,7 +135,10 @@ public final class RallyEditor implements OperatorScreen {
 
         participants.setId("participants");
         participants.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        participants.getColumns().add(column("Car", 110, ParticipantRow::carNumber));
+        TableColumn<ParticipantRow, String> car = column("Car", 110, ParticipantRow::carNumber);
+        car.setId("participants-car");
+        car.setComparator(CarNumbers.NATURAL); // sorted by its header too, the way every list orders cars: T2 before T10
+        participants.getColumns().add(car);
         participants.getColumns().add(column("Name", 420, ParticipantRow::name));
         participants.getColumns().add(column("Group", 260, ParticipantRow::groupName));
         participants.setPlaceholder(Ui.label("No participants yet: add them one by one or import a roster file.",
@@ -171,7 +175,9 @@ public final class RallyEditor implements OperatorScreen {
         for (Button b : List.of(addSection, rename, add, edit, remove, importRoster, load, done)) {
             b.setMinWidth(Region.USE_PREF_SIZE);
         }
-        sectionName.setMinWidth(Region.USE_PREF_SIZE);
+        sectionName.setWrapText(true); // a long section name takes two lines; its status keeps its words
+        sectionName.setMinHeight(Region.USE_PREF_SIZE);
+        sectionStatus.setMinWidth(Region.USE_PREF_SIZE);
         detail = new VBox(10, heading, explanation, participants, buttons);
         detail.getStyleClass().addAll("card", "section-card");
 
@@ -179,6 +185,10 @@ public final class RallyEditor implements OperatorScreen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         rallyName.setId("rally-name");
         rallyDate.setId("rally-date");
+        for (Label l : List.of(rallyName, rallyDate)) {
+            l.setWrapText(true); // a long rally name takes more lines, never "…"; the buttons keep their words
+            l.setMinHeight(Region.USE_PREF_SIZE);
+        }
         Button people = Ui.button("People…", "people-button", () -> InvitationsDialog.show(context));
         people.setTooltip(new javafx.scene.control.Tooltip("Invite registrars, operators and check-in volunteers"));
         Button export = Ui.button("E_xport roster package…", "export-roster-package", packageExport::run);
@@ -187,6 +197,9 @@ public final class RallyEditor implements OperatorScreen {
         Button importPackage = Ui.button("Im_port roster package…", "import-roster-package", packageImport::run);
         importPackage.setTooltip(new javafx.scene.control.Tooltip("Load the sections of a roster package (from"
                 + " this RallyLab or the browser RallyLab) for race day; shows what it will do first"));
+        for (Button b : List.of(people, export, importPackage)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
         organizerOnly = List.of(addSection, rename, load, people, export, importPackage, done);
         organizerOnly.forEach(n -> n.managedProperty().bind(n.visibleProperty()));
         HBox top = new HBox(16, new VBox(2, rallyName, rallyDate), spacer, export, importPackage, people, done);
@@ -403,13 +416,19 @@ public final class RallyEditor implements OperatorScreen {
 
     private void loadForRaceDay() {
         openSection().ifPresent(s -> {
+            Command load = new Command.LoadRosterForRaceDay(s.sectionId());
+            Decision first = context.session().preview(load); // asks the rules only: nothing is written
+            if (!(first instanceof Decision.Accepted)) {
+                context.tell(first); // why not (an empty roster), instead of a question whose answer is no
+                return;
+            }
             int count = s.registration().participants().size();
             boolean yes = Confirm.ask(context.window(), "Load for race day",
                     "Load the roster of " + s.sectionName() + " (" + count + (count == 1 ? " participant" : " participants")
                             + ") for race day?\n\nAfter loading, this roster is what check-in uses, and registration"
                             + " closes: participants can no longer be added, changed or removed here.",
                     "Load for race day");
-            if (yes && tell(new Command.LoadRosterForRaceDay(s.sectionId())) instanceof Decision.Accepted) {
+            if (yes && tell(load) instanceof Decision.Accepted) {
                 context.notice(s.sectionName() + " is loaded for race day: check-in now uses its roster.");
             }
         });

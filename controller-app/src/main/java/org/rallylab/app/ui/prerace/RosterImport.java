@@ -74,7 +74,7 @@ final class RosterImport {
 
     /** Shows what the rows would do and, on confirmation, adds them. */
     private void preview(SectionState section, Path file, List<RosterRow> rows) {
-        ImportPreview preview = ImportPreview.of(rows, section);
+        ImportPreview preview = ImportPreview.of(rows, section, context.session().state());
         if (!ImportPreviewDialog.ask(context.window(), section.sectionName(), preview)) {
             return;
         }

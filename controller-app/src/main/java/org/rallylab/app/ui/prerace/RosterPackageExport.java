@@ -15,7 +15,7 @@ import org.rallylab.store.roster.RosterPackage;
 import org.rallylab.store.roster.RosterPackageJson;
 
 /**
- * Rally setup → "Export roster package…": every section's roster as a roster package (spec 07,
+ * Rally setup → "Export roster package…": every section's roster as a roster package (docs/file-formats.md,
  * version 2), the file the organizer keeps or takes to race day, which the browser RallyLab reads
  * too. The file is written whole or not at all.
  */

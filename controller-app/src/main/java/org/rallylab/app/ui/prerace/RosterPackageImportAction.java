@@ -18,7 +18,7 @@ import org.rallylab.store.roster.RosterPackageJson;
 /**
  * Rally setup → "Import roster package…": choose a roster package (from this RallyLab or the
  * browser RallyLab), see which sections will be loaded for race day and which are skipped and
- * why, and on confirmation load them (spec 07: one RosterLoaded per section, the section created
+ * why, and on confirmation load them (one RosterLoaded per section, the section created
  * first when the rally lacks it). A file that cannot be read, or the package of another rally, is
  * reported and nothing is written.
  */

@@ -2,7 +2,6 @@ package org.rallylab.app.ui.audience;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.rallylab.app.race.AudienceMessage;
 import org.rallylab.app.race.AudienceMessage.Finish;
 import org.rallylab.app.race.AudienceMessage.Lane;
@@ -37,19 +36,23 @@ final class AudienceDemo {
             lanes.add(new Lane(lane, car(lane + 10), NAMES[lane + 10]));
             next.add(new Lane(lane, car(lane + 2), NAMES[lane + 2]));
         }
+        List<Lane> after = new ArrayList<>();
+        for (int lane = 1; lane <= 6; lane++) {
+            after.add(new Lane(lane, car(lane + 16), NAMES[(lane + 16) % NAMES.length]));
+        }
         return new AudienceMessage.Staging("Kub Kars", 3, 14, lanes, false, false,
-                Optional.of(new Lineup(4, next)));
+                List.of(new Lineup(4, next), new Lineup(5, after)));
     }
 
     static AudienceMessage.Staging catchUpStaging() {
         return new AudienceMessage.Staging("Kub Kars", 9, 16, List.of(new Lane(2, "125", "Wyatt Sinclair")), true,
-                false, Optional.empty());
+                false, List.of());
     }
 
     static AudienceMessage.Staging dnfRerunStaging() {
         return new AudienceMessage.Staging("Kub Kars", 5, 14,
                 List.of(new Lane(3, "104", "Olivia Martin"), new Lane(6, "109", "Jack MacDonald")), false, true,
-                Optional.empty());
+                List.of());
     }
 
     static AudienceMessage.Results results() {
@@ -72,15 +75,17 @@ final class AudienceDemo {
                 new Finish(6, 5, car(4), NAMES[4], null, true, false)), true);
     }
 
-    /** 25 cars: a tie for 3rd, the last two incomplete. */
+    /** 25 cars: a tie for 3rd, the last two incomplete, car 108 with a DNF, car 106 placed by hand once. */
     static List<Standing> standings(int count) {
         List<Standing> lines = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int rank = i == 3 ? 3 : i + 1;
             long avg = i == 2 || i == 3 ? 2_790 : 2_712 + 24L * i + (i % 3) * 5;
             boolean incomplete = count > 5 && i >= count - 2;
-            lines.add(new Standing(rank, car(i), NAMES[i % NAMES.length], avg, avg - 41 - (i % 4) * 9,
-                    incomplete ? 10 : 12, incomplete));
+            int dnf = i == 7 ? 1 : 0;
+            int byHand = i == 5 ? 1 : 0;
+            lines.add(new Standing(rank, car(i), NAMES[i % NAMES.length], dnf + byHand == 0 ? avg : null,
+                    avg - 41 - (i % 4) * 9, incomplete ? 10 : 12, dnf, byHand, incomplete));
         }
         return lines;
     }

@@ -58,12 +58,14 @@ class AudienceWindowTest {
         assertThat(text(robot, "#audience-title")).isEqualTo("Kub Kars – Heat 3 of 14");
         assertThat(texts("#lane-row-1")).containsExactly("Lane 1", "#112", "Maya Campbell");
         assertThat(texts("#lane-row-6")).containsExactly("Lane 6", "#117", "Caleb Nguyen");
-        assertThat(texts("#up-next")).contains("Up next – Heat 4", "1", "#104", "Olivia Martin");
+        assertThat(texts("#on-deck-heat-4")).containsExactly("Heat 4", "1", "#104", "2", "#105", "3", "#106", "4",
+                "#107", "5", "#108", "6", "#109");
+        assertThat(texts("#on-deck")).startsWith("On deck: the next 2 heats").contains("Heat 5", "#118");
         assertThat(robot.lookup("#badge-catch-up").tryQuery()).isEmpty();
 
         publish(AudienceDemo.catchUpStaging());
         assertThat(text(robot, "#badge-catch-up")).isEqualTo("Catch-up heat");
-        assertThat(robot.lookup("#up-next").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#on-deck").tryQuery()).isEmpty();
 
         publish(AudienceDemo.dnfRerunStaging());
         assertThat(text(robot, "#badge-dnf-rerun")).isEqualTo("Re-run of the cars that did not finish");
@@ -89,7 +91,7 @@ class AudienceWindowTest {
     void results_placed_by_hand_have_no_times(FxRobot robot) {
         publish(AudienceDemo.manualResults());
         assertThat(text(robot, "#badge-manual")).isEqualTo("Placed by hand – no times");
-        assertThat(texts("#result-row-3")).containsExactly("1st", "Lane 3", "#103", "Noah Patel");
+        assertThat(texts("#result-row-3")).containsExactly("1st", "Lane 3", "#103", "Noah Patel", "by hand");
         assertThat(texts("#result-row-5")).containsExactly("–", "Lane 5", "#105", "Ethan Wilson", "DNF");
         assertThat(texts("#audience-screen")).noneMatch(t -> t.endsWith(" s"));
     }
@@ -98,8 +100,8 @@ class AudienceWindowTest {
     void a_long_leaderboard_pages(FxRobot robot) {
         publish(AudienceDemo.leaderboard(25));
         assertThat(text(robot, "#audience-title")).isEqualTo("Kub Kars – standings");
-        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 3");
-        assertThat(rows(robot)).hasSize(10);
+        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 4");
+        assertThat(rows(robot)).hasSize(8);
         assertThat(texts("#standing-row-101")).containsExactly("1", "#101", "Ava Thompson", "2.712 s", "2.671 s",
                 "12");
         assertThat(texts("#standing-row-103")).first().isEqualTo("T3");
@@ -108,14 +110,15 @@ class AudienceWindowTest {
 
         UiFixture.fxRun(() -> window.pageInterval(Duration.seconds(1)));
         publish(AudienceDemo.leaderboard(25)); // a new message: its pages turn every second
-        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 3");
-        waitFor(() -> "page 2 of 3".equals(text(robot, "#page-label")));
-        assertThat(rows(robot)).hasSize(10);
+        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 4");
+        waitFor(() -> "page 2 of 4".equals(text(robot, "#page-label")));
+        assertThat(rows(robot)).hasSize(8);
         assertThat(robot.lookup("#standing-row-111").tryQuery()).isPresent();
-        waitFor(() -> "page 3 of 3".equals(text(robot, "#page-label")));
-        assertThat(rows(robot)).hasSize(5);
-        assertThat(texts("#standing-row-125")).contains("not all heats", "10");
-        waitFor(() -> "page 1 of 3".equals(text(robot, "#page-label")));
+        waitFor(() -> "page 4 of 4".equals(text(robot, "#page-label")));
+        assertThat(rows(robot)).hasSize(1);
+        assertThat(texts("#standing-row-125")).startsWith("25*").contains("10");
+        assertThat(text(robot, "#incomplete-note")).isEqualTo("* not all heats run");
+        waitFor(() -> "page 1 of 4".equals(text(robot, "#page-label")));
     }
 
     @Test
@@ -154,7 +157,7 @@ class AudienceWindowTest {
     @Test
     void a_long_final_reveal_pages_with_the_newest_places_first(FxRobot robot) {
         publish(AudienceDemo.sectionComplete(25, 15, false));
-        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 2");
+        assertThat(text(robot, "#page-label")).isEqualTo("page 1 of 3");
         assertThat(robot.lookup("#standing-row-" + AudienceDemo.car(10)).tryQuery()).isPresent();
         assertThat(robot.lookup("#standing-row-" + AudienceDemo.car(9)).tryQuery()).isEmpty();
     }
@@ -227,7 +230,7 @@ class AudienceWindowTest {
         UiFixture.fxRun(window::zoomOut);
         UiFixture.fxRun(window::zoomOut);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fontSize(robot, "#audience-title")).isLessThan(before);
+        assertThat(window.zoom()).as("never smaller than normal: the back of the hall must read it").isEqualTo(1.0);
 
         UiFixture.fxRun(window::resetZoom);
         WaitForAsyncUtils.waitForFxEvents();
@@ -243,20 +246,21 @@ class AudienceWindowTest {
         assertThat(window.zoom()).isGreaterThan(1);
         robot.press(KeyCode.CONTROL, KeyCode.DIGIT0).release(KeyCode.DIGIT0, KeyCode.CONTROL);
         assertThat(window.zoom()).isEqualTo(1.0);
+        robot.press(KeyCode.CONTROL, KeyCode.EQUALS).release(KeyCode.EQUALS, KeyCode.CONTROL);
         robot.press(KeyCode.CONTROL, KeyCode.MINUS).release(KeyCode.MINUS, KeyCode.CONTROL);
-        assertThat(window.zoom()).isLessThan(1);
+        assertThat(window.zoom()).isEqualTo(1.0);
     }
 
     @Test
     void zooming_in_puts_fewer_rows_on_a_page(FxRobot robot) {
         publish(AudienceDemo.leaderboard(25));
-        assertThat(rows(robot)).hasSize(10);
+        assertThat(rows(robot)).hasSize(8);
         UiFixture.fxRun(() -> {
             window.zoomIn();
             window.zoomIn();
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(rows(robot).size()).isLessThan(10);
+        assertThat(rows(robot).size()).isLessThan(8);
         assertThat(text(robot, "#page-label")).startsWith("page 1 of ");
     }
 
@@ -284,7 +288,7 @@ class AudienceWindowTest {
             double height = UiFixture.fx(() -> window.stage().getScene().getHeight());
             double bottom = UiFixture.fx(() -> {
                 double max = 0;
-                for (Node n : window.stage().getScene().getRoot().lookupAll(".label")) {
+                for (Node n : window.stage().getScene().getRoot().lookupAll(".label, .fit")) {
                     if (n.isVisible() && n.getScene() != null) {
                         max = Math.max(max, n.localToScene(n.getBoundsInLocal()).getMaxY());
                     }
@@ -321,6 +325,43 @@ class AudienceWindowTest {
         assertThat(rendered).containsExactly(staging, results);
     }
 
+    @Test
+    void audienceStandings_dnfCar_showsDnfCountNotATime(FxRobot robot) {
+        publish(AudienceDemo.leaderboard(12));
+        assertThat(texts("#standing-row-108")).containsExactly("8", "#108", AudienceDemo.NAMES[7], "1 DNF",
+                "2.817 s", "12");
+        assertThat(robot.lookup("#dnf-108").query().getStyleClass()).contains("dnf");
+    }
+
+    @Test
+    void audienceStandings_placedByHand_showsMarkNotATime(FxRobot robot) {
+        publish(AudienceDemo.leaderboard(12));
+        assertThat(texts("#standing-row-106")).contains("by hand").doesNotContain("2.842 s");
+    }
+
+    @Test
+    void audienceResults_handRankedHeat_marksEveryPlaceAndShowsNoTime(FxRobot robot) {
+        publish(AudienceDemo.manualResults());
+        for (int lane : new int[] {1, 2, 3, 4, 6}) {
+            assertThat(text(robot, "#time-" + lane)).isEqualTo("by hand");
+        }
+        assertThat(text(robot, "#time-5")).isEqualTo("DNF");
+    }
+
+    @Test
+    void audienceWindow_largerText_growsTheTypeAndTurnsOff(FxRobot robot) {
+        publish(AudienceDemo.staging());
+        double normal = fontSize(robot, "#audience-title");
+        UiFixture.fxRun(() -> window.largerText(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.largerText()).isTrue();
+        assertThat(fontSize(robot, "#audience-title")).isGreaterThan(normal * 1.3);
+        UiFixture.fxRun(() -> window.largerText(false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.largerText()).isFalse();
+        assertThat(fontSize(robot, "#audience-title")).isCloseTo(normal, org.assertj.core.data.Offset.offset(0.01));
+    }
+
     private void publish(Screen screen) {
         UiFixture.fxRun(() -> screens.publish(screen));
         WaitForAsyncUtils.waitForFxEvents();
@@ -332,11 +373,17 @@ class AudienceWindowTest {
     }
 
     private static String text(FxRobot robot, String query) {
-        return UiFixture.fx(() -> robot.lookup(query).queryLabeled().getText());
+        return UiFixture.fx(() -> {
+            Node node = robot.lookup(query).query();
+            return node instanceof FitText t ? t.fullText() : ((Labeled) node).getText();
+        });
     }
 
     private static double fontSize(FxRobot robot, String query) {
-        return UiFixture.fx(() -> robot.lookup(query).queryLabeled().getFont().getSize());
+        return UiFixture.fx(() -> {
+            Node node = robot.lookup(query).query();
+            return node instanceof FitText t ? t.fontSize() : ((Labeled) node).getFont().getSize();
+        });
     }
 
     private List<Node> rows(FxRobot robot) {
@@ -356,6 +403,8 @@ class AudienceWindowTest {
         List<String> out = new ArrayList<>();
         if (node instanceof Labeled l) {
             out.add(l.getText());
+        } else if (node instanceof FitText t) {
+            out.add(t.fullText());
         } else if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
                 out.addAll(labelTexts(child));

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -20,10 +19,10 @@ import org.rallylab.app.settings.BackupFolders;
 import org.rallylab.app.ui.UiFixture;
 import org.rallylab.domain.command.Command;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.rallylab.store.backup.BackupFiles;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * The USB backup in the app: a folder chosen for the open rally is kept in this laptop's settings,
@@ -58,7 +57,7 @@ class BackupControlsTest {
     }
 
     @Test
-    void a_chosen_folder_gets_every_change_goes_offline_when_pulled_and_is_written_whole_when_back()
+    void backupFolder_chosenThenPulledThenBack_getsEveryChangeGoesOfflineAndIsWrittenWhole()
             throws Exception {
         rally = UiFixture.demo(folder, UiFixture.SMALL, null, stage);
         Path stick = Files.createDirectories(folder.resolve("stick"));
@@ -75,24 +74,25 @@ class BackupControlsTest {
         assertThat(notices).last().asString().startsWith("Backing this rally up to " + stick.resolve(
                 BackupFiles.FILE_NAME));
         long events = UiFixture.fx(() -> rally.day.session().lastSequence());
-        await(() -> badge().startsWith("Backup: written") && badge().endsWith("(" + events + " events)"));
+        Await.until("the badge: every event written", this::badge,
+                b -> b.startsWith("Backup: written") && b.endsWith("(" + events + " events)"));
         assertThat(BackupFiles.read(stick.resolve(BackupFiles.FILE_NAME)).events()).hasSize((int) events);
 
         checkInOneCar();
-        await(() -> backedUpEvents(stick) == events + 1);
+        Await.until("the check-in backed up", () -> backedUpEvents(stick) == events + 1);
 
         // the stick is pulled: racing goes on, the badge says so
         deleteFolder(stick);
         checkInOneCar();
-        await(() -> badge().equals("Backup offline: insert the stick"));
+        Await.until("the badge: offline", this::badge, "Backup offline: insert the stick"::equals);
         assertThat(notices).anyMatch(n -> n.startsWith("Backup offline:"));
         checkInOneCar();
         assertThat(UiFixture.fx(() -> rally.day.session().lastSequence())).isEqualTo(events + 3);
 
         // the stick is back: the whole log is written again by itself
         Files.createDirectories(stick);
-        await(() -> backedUpEvents(stick) == events + 3);
-        await(() -> badge().startsWith("Backup: written"));
+        Await.until("the whole log written again", () -> backedUpEvents(stick) == events + 3);
+        awaitWritten();
         assertThat(notices).anyMatch(n -> n.startsWith("Backup back: all " + (events + 3) + " events"));
 
         // the choice is kept on this laptop: closed and opened again, it backs up to the same folder
@@ -100,7 +100,7 @@ class BackupControlsTest {
         assertThat(badge()).isEqualTo("Backup: off");
         UiFixture.fxRun(() -> controls.attach(rally.day.session()));
         assertThat(UiFixture.fx(() -> controls.folder())).contains(stick.toAbsolutePath().normalize());
-        await(() -> badge().startsWith("Backup: written"));
+        awaitWritten();
 
         UiFixture.fxRun(controls::stop);
         assertThat(badge()).isEqualTo("Backup: off");
@@ -111,7 +111,7 @@ class BackupControlsTest {
     }
 
     @Test
-    void a_folder_that_does_not_exist_is_refused_with_what_to_do() {
+    void backupFolder_doesNotExist_refusedWithWhatToDo() {
         rally = UiFixture.fresh(folder, stage);
         controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop()));
         UiFixture.fxRun(() -> {
@@ -127,7 +127,7 @@ class BackupControlsTest {
      * RallyLab) made the app write the whole roster there without asking. Now it is only offered.
      */
     @Test
-    void a_folder_named_inside_the_rally_file_is_only_offered_never_written_unasked() throws Exception {
+    void backupFolder_namedInsideTheRallyFile_onlyOfferedNeverWrittenUnasked() throws Exception {
         Path planted = Files.createDirectories(folder.resolve("planted"));
         Path rallyFile;
         rally = UiFixture.fresh(folder, stage);
@@ -156,12 +156,12 @@ class BackupControlsTest {
         assertThat(UiFixture.fx(() -> controls.offeredFolder())).contains(planted.toAbsolutePath().normalize());
 
         UiFixture.fxRun(() -> controls.useFolder(planted)); // the operator says so
-        await(() -> backedUpEvents(planted) > 0);
+        Await.until("the backup written once asked", () -> backedUpEvents(planted) > 0);
     }
 
     /** Issue 11: "Save a copy…" while the rally is open: a consistent copy of everything recorded, never over a file. */
     @Test
-    void save_a_copy_of_the_open_rally_is_whole_and_never_overwrites_a_file() throws Exception {
+    void saveCopy_openRally_isWholeAndNeverOverwritesAFile() throws Exception {
         rally = UiFixture.demo(folder, UiFixture.SMALL, null, stage);
         controls = UiFixture.fx(() -> new BackupControls(stage, notices::add, Clock.systemUTC(), laptop(),
                 owner -> Optional.empty()));
@@ -169,8 +169,9 @@ class BackupControlsTest {
         checkInOneCar();
         Path target = Files.createDirectories(folder.resolve("stick")).resolve("copy.rallylab");
 
-        UiFixture.fx(() -> controls.saveCopy(target)).get(30, TimeUnit.SECONDS);
-        await(() -> notices.stream().anyMatch(n -> n.startsWith("Saved a copy of ui-test.rallylab")));
+        UiFixture.fx(() -> controls.saveCopy(target)).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
+        Await.until("the copy saved",
+                () -> notices.stream().anyMatch(n -> n.startsWith("Saved a copy of ui-test.rallylab")));
 
         long events = UiFixture.fx(() -> rally.day.session().lastSequence());
         try (var copy = org.rallylab.store.RallyFile.openReadOnly(target)) {
@@ -178,8 +179,9 @@ class BackupControlsTest {
             assertThat(copy.verify().problems()).isEmpty();
         }
         byte[] before = Files.readAllBytes(target);
-        UiFixture.fx(() -> controls.saveCopy(target)).get(30, TimeUnit.SECONDS);
-        await(() -> notices.stream().anyMatch(n -> n.startsWith("No copy was saved: ") && n.contains("already exists")));
+        UiFixture.fx(() -> controls.saveCopy(target)).get(Await.timeout().toSeconds(), TimeUnit.SECONDS);
+        Await.until("the second copy refused", () -> notices.stream()
+                .anyMatch(n -> n.startsWith("No copy was saved: ") && n.contains("already exists")));
         assertThat(Files.readAllBytes(target)).isEqualTo(before);
     }
 
@@ -217,11 +219,7 @@ class BackupControlsTest {
         return UiFixture.fx(() -> controls.badge().getText());
     }
 
-    private static void await(BooleanSupplier condition) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 20 s").isLessThan(deadline);
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        }
+    private void awaitWritten() {
+        Await.until("the badge: written", this::badge, b -> b.startsWith("Backup: written"));
     }
 }

@@ -43,8 +43,7 @@ class LiveConsoleTest {
 
     @AfterEach
     void close() {
-        UiFixture.fxRun(() -> List.copyOf(javafx.stage.Window.getWindows()).stream()
-                .filter(w -> w != stage && w instanceof Stage).forEach(w -> ((Stage) w).close())); // a dialog a failed test left
+        UiFixture.closeWindowsBut(stage);
         if (console != null) {
             UiFixture.fxRun(console::dispose);
         }
@@ -83,7 +82,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void the_staged_heat_shows_its_number_of_the_total_and_its_cars(FxRobot robot) {
+    void stagedHeat_shown_showsItsNumberOfTheTotalAndItsCars(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         int total = rally.section().heatCount();
@@ -103,7 +102,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void a_disconnected_track_says_so_and_what_to_do(FxRobot robot) {
+    void track_disconnected_saysSoAndWhatToDo(FxRobot robot) {
         open(new FakeTrack(6));
         rally.track.status(rally.track.disconnected("No track found on any serial port."));
         WaitForAsyncUtils.waitForFxEvents();
@@ -116,7 +115,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void a_finished_race_shows_its_result_and_the_standings(FxRobot robot) {
+    void race_finished_showsItsResultAndTheStandings(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         Heat heat1 = rally.racing();
@@ -139,7 +138,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void next_heat_stages_the_next_heat(FxRobot robot) {
+    void nextHeat_pressed_stagesTheNextHeat(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         rally.finish();
@@ -155,7 +154,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void ctrl_n_stages_the_next_heat_too(FxRobot robot) {
+    void nextHeat_ctrlN_stagesTheNextHeatToo(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         rally.finish();
@@ -174,7 +173,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void a_held_race_is_accepted_with_its_button(FxRobot robot) {
+    void heldRace_acceptButton_recordsIt(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         Heat heat1 = rally.racing();
@@ -197,7 +196,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void rerun_asks_why_and_declares_the_rerun(FxRobot robot) {
+    void rerun_pressed_asksWhyAndDeclaresTheRerun(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         rally.finish();
@@ -219,7 +218,36 @@ class LiveConsoleTest {
     }
 
     @Test
-    void manual_mode_runs_the_heat_from_typed_times(FxRobot robot) {
+    void removeCar_afterTheDialog_asksToConfirmAndOnlyTheConfirmedRemovalIsWritten(FxRobot robot) {
+        open(new FakeTrack(6));
+        rally.connect();
+        String car = rally.section().racingCars().get(2);
+        int before = rally.eventCount();
+
+        robot.clickOn("#remove-car");
+        dialogShows(robot, "#car-list");
+        robot.clickOn("#car-search").write(car).clickOn("#reason-destroyed").clickOn("#dialog-ok");
+        dialogShows(robot, "#confirm-action");
+        assertThat(UiFixture.fx(() -> robot.lookup("#confirm-message").queryLabeled().getText()))
+                .contains("Car " + car).contains("destroyed").contains("cannot be undone");
+        robot.push(KeyCode.ESCAPE); // cancel is the default: nothing is removed
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rally.eventCount()).isEqualTo(before);
+        assertThat(rally.section().isRemoved(car)).isFalse();
+
+        robot.clickOn("#remove-car");
+        dialogShows(robot, "#car-list");
+        robot.clickOn("#car-search").write(car).clickOn("#reason-destroyed").clickOn("#dialog-ok");
+        dialogShows(robot, "#confirm-action");
+        robot.clickOn("#confirm-action");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(rally.section().isRemoved(car)).isTrue();
+        assertThat(rally.fixture.eventsOnDisk().subList(before, rally.eventCount())).first()
+                .isInstanceOf(org.rallylab.domain.event.CarRemoved.class);
+    }
+
+    @Test
+    void manualMode_typedTimes_runTheHeat(FxRobot robot) {
         open(null);
         Heat heat1 = rally.section().heatOnTrack().orElseThrow();
         assertThat(ConsoleRally.texts(node(robot, "#track-status"))).contains("Manual mode (no track)");
@@ -245,7 +273,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void ending_early_completes_the_section_and_goes_to_its_final_standings(FxRobot robot) {
+    void endEarly_confirmed_completesTheSectionAndShowsItsFinalStandings(FxRobot robot) {
         open(new FakeTrack(6));
         rally.connect();
         rally.finish();
@@ -263,7 +291,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void next_heat_after_the_last_heat_completes_the_section(FxRobot robot) {
+    void nextHeat_afterTheLastHeat_completesTheSection(FxRobot robot) {
         open(null);
         int total = rally.section().heatCount();
         for (int heat = 1; heat <= total; heat++) {
@@ -283,7 +311,7 @@ class LiveConsoleTest {
     }
 
     @Test
-    void without_a_racing_section_it_offers_the_way_home(FxRobot robot) {
+    void console_noSectionRacing_offersTheWayHome(FxRobot robot) {
         rally = ConsoleRally.started(folder, null, stage);
         ConsoleRally.accept(UiFixture.fx(() -> rally.fixture.day.loop().rankByHand(java.util.Map.of(1, 1))));
         UiFixture.fxRun(() -> ConsoleRally.accept(rally.fixture.day.session()

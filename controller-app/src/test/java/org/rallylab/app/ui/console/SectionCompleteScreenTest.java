@@ -80,7 +80,7 @@ class SectionCompleteScreenTest {
     }
 
     @Test
-    void it_shows_the_final_standings_and_that_the_section_ended_early(FxRobot robot) {
+    void sectionComplete_endedEarly_showsFinalStandingsAndSaysSo(FxRobot robot) {
         completed();
         List<String> table = ConsoleRally.texts(robot.lookup("#final-standings").query());
         assertThat(table).contains("Rank", "Average", "Best", "Heats", "1");
@@ -89,7 +89,7 @@ class SectionCompleteScreenTest {
     }
 
     @Test
-    void reveal_next_place_shows_one_more_place_on_the_audience_screen(FxRobot robot) {
+    void revealNextPlace_pressed_showsOneMorePlaceOnTheAudienceScreen(FxRobot robot) {
         completed();
         AudienceMessage.SectionComplete first = lastReveal();
         assertThat(first.fullyRevealed()).isFalse();
@@ -114,7 +114,7 @@ class SectionCompleteScreenTest {
     }
 
     @Test
-    void next_section_shows_the_welcome_and_goes_to_the_check_in_of_a_section_still_to_race(FxRobot robot) {
+    void nextSection_pressed_showsTheWelcomeAndGoesToCheckInOfASectionStillToRace(FxRobot robot) {
         completed();
         String scoutTrucks = rally.fixture.section("Scout Trucks").sectionId();
 
@@ -125,7 +125,7 @@ class SectionCompleteScreenTest {
     }
 
     @Test
-    void back_to_rally_home(FxRobot robot) {
+    void backToRallyHome_pressed_goesHome(FxRobot robot) {
         completed();
         robot.clickOn("#back-home");
         assertThat(rally.fixture.context.visits).containsExactly("home");

@@ -19,7 +19,7 @@ class ConfirmTest extends DialogTest {
     }
 
     @Test
-    void the_action_needs_its_button_and_then_the_section_ends(FxRobot robot) {
+    void confirm_actionButton_endsTheSection(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         bench.rankHeatOne();
         var answer = open(robot);
@@ -31,7 +31,7 @@ class ConfirmTest extends DialogTest {
     }
 
     @Test
-    void enter_alone_cancels_because_cancel_is_the_default(FxRobot robot) {
+    void confirm_enterAlone_cancelsBecauseCancelIsTheDefault(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot);
         robot.push(KeyCode.ENTER);
@@ -39,7 +39,7 @@ class ConfirmTest extends DialogTest {
     }
 
     @Test
-    void escape_cancels(FxRobot robot) {
+    void confirm_escape_cancels(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot);
         robot.push(KeyCode.ESCAPE);
@@ -47,7 +47,7 @@ class ConfirmTest extends DialogTest {
     }
 
     @Test
-    void clicking_the_action_confirms(FxRobot robot) {
+    void confirm_clickingTheAction_confirms(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot);
         robot.clickOn("#confirm-action");

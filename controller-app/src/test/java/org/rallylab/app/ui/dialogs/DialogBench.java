@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import javafx.application.Platform;
@@ -23,6 +22,7 @@ import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.state.RosterEntry;
 import org.rallylab.domain.state.SectionState;
+import org.rallylab.domain.testing.Await;
 import org.testfx.api.FxRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -67,6 +67,11 @@ final class DialogBench implements AutoCloseable {
         return section().heat(number).orElseThrow();
     }
 
+    /** The session the dialogs ask (the rules' preview) and the commands go to. */
+    org.rallylab.app.race.RallySession session() {
+        return fixture.day.session();
+    }
+
     Decision execute(Command command) {
         return UiFixture.fx(() -> fixture.day.session().execute(command));
     }
@@ -85,12 +90,7 @@ final class DialogBench implements AutoCloseable {
     <T> Answer<T> open(FxRobot robot, Supplier<T> ask) {
         Answer<T> answer = new Answer<>();
         Platform.runLater(() -> answer.set(ask.get()));
-        WaitForAsyncUtils.waitForFxEvents();
-        for (int i = 0; i < 50 && dialogWindow().isEmpty(); i++) {
-            WaitForAsyncUtils.sleep(50, TimeUnit.MILLISECONDS);
-        }
-        assertThat(dialogWindow()).as("a dialog is showing").isPresent();
-        Window dialog = dialogWindow().orElseThrow();
+        Window dialog = Await.value("a dialog showing over the operator window", this::dialogWindow);
         robot.targetWindow(dialog); // robot.write types into the target window
         // under Xvfb without a window manager the keyboard follows the pointer
         robot.moveTo(UiFixture.fx(() -> new javafx.geometry.Point2D(dialog.getX() + dialog.getWidth() / 2,
@@ -110,6 +110,20 @@ final class DialogBench implements AutoCloseable {
     String error(FxRobot robot) {
         Label label = robot.lookup("#dialog-error").queryAs(Label.class);
         return UiFixture.fx(() -> label.isVisible() ? label.getText() : "");
+    }
+
+    /** The OK and Cancel buttons lie inside the dialog window, however long the problem shown. */
+    void assertButtonsInView(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        Window dialog = dialogWindow().orElseThrow();
+        for (String id : new String[] {"#dialog-ok", "#dialog-cancel"}) {
+            javafx.scene.control.Button button = robot.lookup(id).queryAs(javafx.scene.control.Button.class);
+            boolean inside = UiFixture.fx(() -> {
+                javafx.geometry.Bounds b = button.localToScreen(button.getBoundsInLocal());
+                return b != null && b.getMinY() >= dialog.getY() && b.getMaxY() <= dialog.getY() + dialog.getHeight() + 0.5;
+            });
+            assertThat(inside).as(id + " inside the dialog window").isTrue();
+        }
     }
 
     void screenshot(String name) {
@@ -140,11 +154,7 @@ final class DialogBench implements AutoCloseable {
         }
 
         T get() {
-            try {
-                assertThat(done.await(10, TimeUnit.SECONDS)).as("the dialog closed").isTrue();
-            } catch (InterruptedException e) {
-                throw new AssertionError(e);
-            }
+            Await.until("the dialog to close", () -> done.getCount() == 0);
             return value.get();
         }
     }

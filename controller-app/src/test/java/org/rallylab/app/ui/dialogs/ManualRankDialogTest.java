@@ -3,35 +3,37 @@ package org.rallylab.app.ui.dialogs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import java.util.Optional;
 import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.Test;
 import org.rallylab.app.ui.UiFixture;
+import org.rallylab.domain.command.Command;
 import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.event.ResultManuallyEntered;
 import org.testfx.api.FxRobot;
 
 class ManualRankDialogTest extends DialogTest {
 
+    private DialogBench.Answer<Optional<Command.EnterManualResult>> open(FxRobot robot, int heat) {
+        return bench.open(robot, () -> ManualRankDialog.ask(stage, bench.session(), bench.sectionId, heat));
+    }
 
-    private DialogBench.Answer<java.util.Optional<Map<Integer, Integer>>> open(FxRobot robot, int heat) {
-        var section = bench.section();
-        var h = bench.heat(heat);
-        return bench.open(robot, () -> ManualRankDialog.ask(stage, "Kub Kars", h, section));
+    private Decision rank(Command.EnterManualResult ranking) {
+        return UiFixture.fx(() -> bench.fixture.day.loop().rankByHand(ranking.placeByLane()));
     }
 
     @Test
-    void places_typed_lane_by_lane_with_a_dnf_are_returned_and_the_loop_accepts_them(FxRobot robot) {
+    void manualRank_placesTypedLaneByLaneWithADnf_areReturnedAndTheLoopAcceptsThem(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, 1);
         robot.write("2").push(KeyCode.TAB).write("1").push(KeyCode.TAB).write("d").push(KeyCode.TAB).write("3");
         bench.screenshot("operator-dialog-manual-rank");
         robot.push(KeyCode.ENTER);
 
-        Map<Integer, Integer> places = answer.get().orElseThrow();
-        assertThat(places).isEqualTo(Map.of(1, 2, 2, 1, 4, 3));
-        assertThat(UiFixture.fx(() -> bench.fixture.day.loop().rankByHand(places)))
-                .isInstanceOf(Decision.Accepted.class);
+        Command.EnterManualResult ranking = answer.get().orElseThrow();
+        assertThat(ranking.placeByLane()).isEqualTo(Map.of(1, 2, 2, 1, 4, 3));
+        assertThat(rank(ranking)).isInstanceOf(Decision.Accepted.class);
         ResultManuallyEntered entered = (ResultManuallyEntered) bench.fixture.eventsOnDisk().stream()
                 .filter(e -> e instanceof ResultManuallyEntered).findFirst().orElseThrow();
         assertThat(entered.heat()).isEqualTo(1);
@@ -39,7 +41,7 @@ class ManualRankDialogTest extends DialogTest {
     }
 
     @Test
-    void up_and_down_step_through_the_places(FxRobot robot) {
+    void manualRank_upAndDown_stepThroughThePlaces(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, 1);
         robot.push(KeyCode.DOWN).push(KeyCode.DOWN).push(KeyCode.UP); // 1st
@@ -50,27 +52,48 @@ class ManualRankDialogTest extends DialogTest {
             }
         }
         robot.push(KeyCode.ENTER);
-        assertThat(answer.get()).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
+        assertThat(answer.get().map(Command.EnterManualResult::placeByLane)).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
     }
 
     @Test
-    void two_lanes_with_the_same_place_are_refused_at_once(FxRobot robot) {
+    void manualRank_deadHeat_sharesAPlaceAndTheRulesAcceptIt(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, 1);
-        robot.write("1").push(KeyCode.TAB).write("2").push(KeyCode.TAB).write("3").push(KeyCode.TAB).write("1");
-        assertThat(bench.error(robot)).isEqualTo("Lane 1 and lane 4 are both 1st: give each car its own place.");
-        bench.screenshot("operator-dialog-manual-rank-duplicate");
+        robot.write("1").push(KeyCode.TAB).write("1").push(KeyCode.TAB).write("3").push(KeyCode.TAB).write("4");
+        assertThat(bench.error(robot)).isEmpty();
+        bench.screenshot("operator-dialog-manual-rank-dead-heat");
+        robot.push(KeyCode.ENTER);
+
+        Command.EnterManualResult ranking = answer.get().orElseThrow();
+        assertThat(ranking.placeByLane()).isEqualTo(Map.of(1, 1, 2, 1, 3, 3, 4, 4));
+        assertThat(rank(ranking)).isInstanceOf(Decision.Accepted.class);
+    }
+
+    @Test
+    void manualRank_missingPlace_isRefusedWithTheRulesWords(FxRobot robot) {
+        bench = DialogBench.racing(folder, stage);
+        var answer = open(robot, 1);
+        robot.write("1").push(KeyCode.TAB).write("2").push(KeyCode.TAB).write("3").push(KeyCode.TAB).write("4");
+        assertThat(bench.error(robot)).isEmpty();
+        // lane 3 given 4th: 1st, 2nd, 4th, 4th leaves 3rd out
+        robot.push(KeyCode.SHIFT, KeyCode.TAB).write("4");
+        String refusal = bench.error(robot);
+        assertThat(refusal).isNotEmpty();
+        assertThat(bench.execute(new Command.EnterManualResult(bench.sectionId, 1, Map.of(1, 1, 2, 2, 3, 4, 4, 4)))
+                .message()).isEqualTo(refusal);
+        bench.assertButtonsInView(robot);
+        bench.screenshot("operator-dialog-manual-rank-gap");
         robot.push(KeyCode.ENTER);
         assertThat(answer.isDone()).isFalse();
 
-        robot.write("4");
+        robot.write("3");
         assertThat(bench.error(robot)).isEmpty();
         robot.push(KeyCode.ENTER);
-        assertThat(answer.get()).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
+        assertThat(answer.get().map(Command.EnterManualResult::placeByLane)).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
     }
 
     @Test
-    void a_lane_without_a_place_and_a_heat_of_only_dnfs_are_refused(FxRobot robot) {
+    void manualRank_laneWithoutAPlaceAndOnlyDnfs_areRefused(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, 1);
         robot.write("1").push(KeyCode.ENTER);
@@ -82,7 +105,7 @@ class ManualRankDialogTest extends DialogTest {
         for (int i = 0; i < 3; i++) {
             robot.push(KeyCode.TAB).write("d");
         }
-        assertThat(bench.error(robot)).startsWith("Every lane is DNF: place at least one car.");
+        assertThat(bench.error(robot)).startsWith("Place at least one car;");
         robot.push(KeyCode.ENTER);
         assertThat(answer.isDone()).isFalse();
         robot.push(KeyCode.ESCAPE);
@@ -90,16 +113,16 @@ class ManualRankDialogTest extends DialogTest {
     }
 
     @Test
-    void a_heat_with_a_result_is_prefilled_with_its_places(FxRobot robot) {
+    void manualRank_heatWithAResult_isPrefilledWithItsPlaces(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         bench.rankHeatOne();
         var answer = open(robot, 1);
         robot.push(KeyCode.ENTER);
-        assertThat(answer.get()).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
+        assertThat(answer.get().map(Command.EnterManualResult::placeByLane)).contains(Map.of(1, 1, 2, 2, 3, 3, 4, 4));
     }
 
     @Test
-    void escape_cancels(FxRobot robot) {
+    void manualRank_escape_cancels(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, 1);
         robot.write("1").push(KeyCode.ESCAPE);

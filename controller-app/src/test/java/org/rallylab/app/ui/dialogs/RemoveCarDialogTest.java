@@ -16,13 +16,16 @@ import org.testfx.api.FxRobot;
 class RemoveCarDialogTest extends DialogTest {
 
 
-    private DialogBench.Answer<Optional<RemoveCarDialog.Answer>> open(FxRobot robot, String preselected) {
-        var section = bench.section();
-        return bench.open(robot, () -> RemoveCarDialog.ask(stage, section, preselected));
+    private DialogBench.Answer<Optional<Command.RemoveCar>> open(FxRobot robot, String preselected) {
+        return bench.open(robot, () -> RemoveCarDialog.ask(stage, bench.session(), bench.sectionId, preselected));
+    }
+
+    private Command.RemoveCar removal(String car, String reason) {
+        return new Command.RemoveCar(bench.sectionId, car, reason);
     }
 
     @Test
-    void a_car_found_by_number_and_destroyed_is_removed_by_the_session(FxRobot robot) {
+    void removeCar_foundByNumberAndDestroyed_isRemovedByTheSession(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         String car = bench.section().racingCars().get(2);
         var answer = open(robot, null);
@@ -31,15 +34,14 @@ class RemoveCarDialogTest extends DialogTest {
         bench.screenshot("operator-dialog-remove-car");
         robot.push(KeyCode.ENTER);
 
-        RemoveCarDialog.Answer removal = answer.get().orElseThrow();
-        assertThat(removal).isEqualTo(new RemoveCarDialog.Answer(car, CarRemoved.DESTROYED));
-        assertThat(bench.execute(new Command.RemoveCar(bench.sectionId, removal.carNumber(), removal.reason())))
-                .isInstanceOf(Decision.Accepted.class);
+        Command.RemoveCar removal = answer.get().orElseThrow();
+        assertThat(removal).isEqualTo(removal(car, CarRemoved.DESTROYED));
+        assertThat(bench.execute(removal)).isInstanceOf(Decision.Accepted.class);
         assertThat(bench.section().isRemoved(car)).isTrue();
     }
 
     @Test
-    void a_car_found_by_name_with_the_arrow_keys(FxRobot robot) {
+    void removeCar_foundByNameWithTheArrowKeys_isChosen(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var section = bench.section();
         String car = section.racingCars().get(5);
@@ -54,11 +56,11 @@ class RemoveCarDialogTest extends DialogTest {
         assertThat(selected(robot)).isEqualTo(car);
         robot.push(KeyCode.TAB).push(KeyCode.TAB).push(KeyCode.TAB).push(KeyCode.SPACE); // "Car failed inspection"
         robot.push(KeyCode.ENTER);
-        assertThat(answer.get()).contains(new RemoveCarDialog.Answer(car, CarRemoved.DISQUALIFIED));
+        assertThat(answer.get()).contains(removal(car, CarRemoved.DISQUALIFIED));
     }
 
     @Test
-    void the_preselected_car_is_chosen_and_a_reason_is_required(FxRobot robot) {
+    void removeCar_preselectedCar_isChosenAndAReasonIsRequired(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         String car = bench.section().racingCars().get(4);
         var answer = open(robot, car);
@@ -67,27 +69,22 @@ class RemoveCarDialogTest extends DialogTest {
         assertThat(answer.isDone()).isFalse();
         assertThat(bench.error(robot)).isEqualTo("Say why car " + car + " leaves.");
         robot.push(KeyCode.SPACE).push(KeyCode.ENTER); // the cursor went to the first reason
-        assertThat(answer.get()).contains(new RemoveCarDialog.Answer(car, CarRemoved.DESTROYED));
+        assertThat(answer.get()).contains(removal(car, CarRemoved.DESTROYED));
     }
 
     @Test
-    void family_left_is_not_a_removal_unless_the_operator_insists(FxRobot robot) {
+    void removeCar_familyLeaving_isNotAReasonOffered(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
-        String car = bench.section().racingCars().get(0);
-        var answer = open(robot, car);
-        robot.clickOn("#reason-family-left").push(KeyCode.ENTER);
-        assertThat(answer.isDone()).isFalse();
-        assertThat(bench.error(robot)).isEqualTo("Race car " + car + " for the family instead, or tick "
-                + "\"Remove it anyway\".");
-        robot.push(KeyCode.SPACE).push(KeyCode.ENTER); // the cursor went to "Remove it anyway"
-        RemoveCarDialog.Answer removal = answer.get().orElseThrow();
-        assertThat(removal).isEqualTo(new RemoveCarDialog.Answer(car, CarRemoved.DISQUALIFIED));
-        assertThat(bench.execute(new Command.RemoveCar(bench.sectionId, removal.carNumber(), removal.reason())))
-                .isInstanceOf(Decision.Accepted.class);
+        var answer = open(robot, bench.section().racingCars().get(0));
+        assertThat(robot.lookup("#reason-family-left").tryQuery()).isEmpty();
+        assertThat(robot.lookup("#family-note").queryLabeled().getText())
+                .startsWith("A family leaving early is not a removal: race the car for them");
+        robot.push(KeyCode.ESCAPE);
+        assertThat(answer.get()).isEmpty();
     }
 
     @Test
-    void no_car_matching_is_refused_and_escape_cancels(FxRobot robot) {
+    void removeCar_noCarMatching_isRefusedAndEscapeCancels(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         var answer = open(robot, null);
         robot.write("zzz9").push(KeyCode.ENTER);
@@ -98,7 +95,7 @@ class RemoveCarDialogTest extends DialogTest {
     }
 
     @Test
-    void removing_the_second_last_car_is_refused_as_the_rules_would(FxRobot robot) {
+    void removeCar_secondLastCar_isRefusedWithTheRulesWords(FxRobot robot) {
         bench = DialogBench.racing(folder, stage);
         List<String> cars = bench.section().racingCars();
         for (String car : cars.subList(2, cars.size())) {

@@ -46,7 +46,7 @@ class RallyHomeTest {
     }
 
     @Test
-    void shows_every_section_with_its_counts_and_status_and_goes_where_asked(FxRobot robot) {
+    void rallyHome_sections_showCountsAndStatusAndGoWhereAsked(FxRobot robot) {
         fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
         String beavers = fixture.section(DemoSetup.BEAVER_BUGGIES).sectionId();
         String kubs = fixture.section(DemoSetup.KUB_KARS).sectionId();
@@ -76,7 +76,7 @@ class RallyHomeTest {
     }
 
     @Test
-    void follows_the_rally_as_sections_race_and_complete(FxRobot robot) {
+    void rallyHome_sectionsRaceAndComplete_followsTheRally(FxRobot robot) {
         fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
         String beavers = fixture.section(DemoSetup.BEAVER_BUGGIES).sectionId();
         String kubs = fixture.section(DemoSetup.KUB_KARS).sectionId();
@@ -106,7 +106,7 @@ class RallyHomeTest {
     }
 
     @Test
-    void the_first_action_has_the_keyboard_focus() {
+    void rallyHome_shown_firstActionHasTheKeyboardFocus() {
         fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
         String beavers = fixture.section(DemoSetup.BEAVER_BUGGIES).sectionId();
         home = UiFixture.fx(() -> new RallyHome(fixture.context));

@@ -72,7 +72,7 @@ class StartSectionScreenTest {
     }
 
     @Test
-    void shows_the_schedule_for_every_lane_and_recomputes_it_when_lanes_change(FxRobot robot) {
+    void startSection_lanesChange_scheduleFiguresAreRecomputed(FxRobot robot) {
         open(true);
         assertThat(UiFixture.fx(screen::title)).isEqualTo("Scout Trucks – start");
         assertThat(text(robot, "#cars-value")).isEqualTo("5");
@@ -93,7 +93,7 @@ class StartSectionScreenTest {
     }
 
     @Test
-    void start_writes_the_start_and_the_first_heat_and_opens_the_console(FxRobot robot) {
+    void startSection_start_writesTheStartAndTheFirstHeatAndOpensTheConsole(FxRobot robot) {
         open(true);
         robot.clickOn("#lane-2");
         int before = fixture.eventsOnDisk().size();
@@ -106,24 +106,41 @@ class StartSectionScreenTest {
     }
 
     @Test
-    void fewer_than_two_lanes_is_refused_with_a_message(FxRobot robot) {
+    void startSection_oneLane_isAllowedAsTheRulesAllowIt(FxRobot robot) {
         open(true);
         for (int lane = 2; lane <= 6; lane++) {
             robot.clickOn("#lane-" + lane);
         }
+        assertThat(robot.lookup("#refusal").query().isVisible()).isFalse();
+        assertThat(text(robot, "#heats-value")).isEqualTo(heatsFor(List.of(1)));
+        int before = fixture.eventsOnDisk().size();
+
+        robot.clickOn("#start");
+
+        assertThat(fixture.typesOnDiskAfter(before)).containsExactly(SectionStarted.TYPE, HeatStaged.TYPE);
+    }
+
+    @Test
+    void startSection_noLane_isRefusedWithTheRulesWords(FxRobot robot) {
+        open(true);
+        for (int lane = 1; lane <= 6; lane++) {
+            robot.clickOn("#lane-" + lane);
+        }
+        String rules = UiFixture.fx(() -> fixture.day.session().preview(new org.rallylab.domain.command.Command
+                .StartSection(fixture.section(DemoSetup.SCOUT_TRUCKS).sectionId(), List.of())).message());
         assertThat(robot.lookup("#refusal").query().isVisible()).isTrue();
-        assertThat(text(robot, "#refusal")).contains("at least 2 lanes");
+        assertThat(text(robot, "#refusal")).isEqualTo(rules).isEqualTo("Choose at least one lane to race on.");
         int before = fixture.eventsOnDisk().size();
 
         robot.clickOn("#start");
 
         assertThat(fixture.eventsOnDisk()).hasSize(before);
-        assertThat(fixture.context.notices).singleElement().asString().contains("at least 2 lanes");
+        assertThat(fixture.context.notices).singleElement().asString().isEqualTo(rules);
         assertThat(fixture.context.visits).isEmpty();
     }
 
     @Test
-    void without_a_track_the_operator_says_how_many_lanes_it_has(FxRobot robot) {
+    void startSection_withoutATrack_operatorSaysHowManyLanes(FxRobot robot) {
         open(false);
         @SuppressWarnings("unchecked")
         Spinner<Integer> lanes = robot.lookup("#track-lanes").queryAs(Spinner.class);

@@ -50,7 +50,7 @@ class EventInspectorTest {
     }
 
     @Test
-    void lists_every_event_and_shows_the_rally_as_it_was_after_the_selected_one(FxRobot robot) {
+    void inspector_eventSelected_showsTheRallyAsItWasAfterIt(FxRobot robot) {
         fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
         kubs = fixture.section(DemoSetup.KUB_KARS).sectionId();
         for (String car : List.of("1", "2", "3", "4", "5", "6")) {
@@ -94,7 +94,7 @@ class EventInspectorTest {
     }
 
     @Test
-    void it_never_writes_anything(FxRobot robot) {
+    void inspector_anyUse_neverWritesAnything(FxRobot robot) {
         fixture = UiFixture.demo(dir, UiFixture.SMALL, null, stage);
         int before = fixture.eventsOnDisk().size();
         inspector = UiFixture.fx(() -> new EventInspector(fixture.context));

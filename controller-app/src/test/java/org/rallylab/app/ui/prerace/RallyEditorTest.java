@@ -31,6 +31,7 @@ import org.rallylab.domain.event.ParticipantUpdated;
 import org.rallylab.domain.event.RosterLoaded;
 import org.rallylab.domain.event.SectionCreated;
 import org.rallylab.domain.event.SectionRenamed;
+import org.rallylab.domain.testing.Await;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -72,10 +73,11 @@ class RallyEditorTest {
         }
         editor = UiFixture.fx(() -> new RallyEditor(rally.context, w -> Optional.ofNullable(rosterFile)));
         UiFixture.show(stage, editor, 1280, 800);
+        WaitForAsyncUtils.waitForFxEvents(); // laid out: a button has its place before it is clicked
     }
 
     @Test
-    void people_are_invited_by_email_per_role_and_a_role_is_taken_back(FxRobot robot) {
+    void people_invitedByEmailPerRoleThenOneRevoked_writesInvitationsAndRoleRevoked(FxRobot robot) {
         open("Kub Kars", "Scout Trucks");
         int before = eventCount();
         robot.clickOn("#people-button");
@@ -327,8 +329,9 @@ class RallyEditorTest {
                 .containsExactlyInAnyOrder("Ben Okafor", "Cleo Martin", "Dev Patel", "Finn Byrne", "Gus Lee");
         assertThat(written).filteredOn(GroupCreated.class::isInstance)
                 .extracting(e -> ((GroupCreated) e).groupName()).containsExactly("Wolf Den", "Bear Den");
-        assertThat(rows(robot)).containsExactly("1 Ben Okafor / Wolf Den", "2 Dev Patel / Wolf Den",
-                "3 Finn Byrne", "4 Gus Lee / Bear Den", "7 Ava Chen", "B100 Cleo Martin");
+        assertThat(rows(robot)).as("issue 12: numbered after the highest, listed in natural order").containsExactly(
+                "7 Ava Chen", "8 Ben Okafor / Wolf Den", "9 Dev Patel / Wolf Den", "10 Finn Byrne",
+                "11 Gus Lee / Bear Den", "B100 Cleo Martin");
         assertThat(rally.context.notices).last().asString().contains("Added 5 participants to Kub Kars");
 
         rally.run(new Command.AddParticipant("s2", "tia", "Tia Brooks", null, null));
@@ -372,6 +375,29 @@ class RallyEditorTest {
     }
 
     @Test
+    void participantsTable_sortedByCarHeader_naturalOrderBothWays(FxRobot robot) {
+        open("Kub Kars");
+        for (String car : List.of("T10", "10", "T2", "9", "B100", "B9")) {
+            rally.run(new Command.AddParticipant("s1", "p-" + car, "Racer " + car, car, null));
+        }
+        Await.until("six rows", () -> rows(robot).size() == 6);
+
+        robot.clickOn("#participants-car");
+        List<String> up = cars(robot);
+        robot.clickOn("#participants-car");
+        List<String> down = cars(robot);
+
+        assertThat(up).as("T2 before T10, 9 before 10, like every list of cars").containsExactly(
+                "9", "10", "B9", "B100", "T2", "T10");
+        assertThat(down).containsExactly("T10", "T2", "B100", "B9", "10", "9");
+    }
+
+    private List<String> cars(FxRobot robot) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return UiFixture.fx(() -> table(robot).getItems().stream().map(ParticipantRow::carNumber).toList());
+    }
+
+    @Test
     void loadForRaceDay_writesRosterLoadedAndClosesRegistration(FxRobot robot) {
         open("Kub Kars");
         rally.run(new Command.AddParticipant("s1", "ava", "Ava Chen", null, null));
@@ -392,11 +418,18 @@ class RallyEditorTest {
     }
 
     @Test
-    void loadForRaceDay_emptyRoster_refusalShownAndNothingWritten(FxRobot robot) {
+    void loadForRaceDay_emptyRoster_saysWhyBeforeAskingAndWritesNothing(FxRobot robot) {
         open("Kub Kars");
         int before = eventCount();
-        robot.clickOn("#load-roster").clickOn("#confirm-action");
-        assertThat(rally.context.notices).anyMatch(n -> n.contains("is empty"));
+
+        robot.clickOn("#load-roster");
+
+        Await.until("the reason in the notice bar", () -> !rally.context.notices.isEmpty());
+        assertThat(rally.context.notices).as("the rules' own words, from race-domain").containsExactly(
+                "The roster of Kub Kars is empty; add participants or import a roster file before loading it for"
+                        + " race day.");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#confirm-action").tryQuery()).as("no question whose answer is no").isEmpty();
         assertThat(eventCount()).isEqualTo(before);
     }
 

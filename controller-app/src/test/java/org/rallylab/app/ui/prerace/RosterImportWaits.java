@@ -1,14 +1,12 @@
 package org.rallylab.app.ui.prerace;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.testfx.util.WaitForAsyncUtils;
+import org.rallylab.domain.testing.Await;
 
 /**
  * Waiting in the roster import tests, where the file is read off the JavaFX thread: until a
- * positive signal (a window shows, a notice arrives), never for a fixed time. The limit only
- * ends a test that would otherwise hang.
+ * positive signal (a window shows, a notice arrives), never for a fixed time, with {@link Await}'s
+ * one timeout, which only ends a test that would otherwise hang.
  */
 final class RosterImportWaits {
 
@@ -17,10 +15,6 @@ final class RosterImportWaits {
 
     /** Returns as soon as {@code condition} holds; fails naming {@code what} when it never does. */
     static void until(String what, Callable<Boolean> condition) {
-        try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition);
-        } catch (TimeoutException e) {
-            throw new AssertionError("never happened: " + what, e);
-        }
+        Await.until(what, condition);
     }
 }
