@@ -44,7 +44,7 @@ public final class RallyFileChild {
                 try (RallyFile held = RallyFile.openForWriting(file)) {
                     out.println("holding " + held.lastSequence());
                     out.flush();
-                    Thread.sleep(MAX_LIFE_MS);
+                    holdUntilStopped();
                 }
             }
             case "append-n" -> {
@@ -56,7 +56,7 @@ public final class RallyFileChild {
                     }
                     out.println("done " + last);
                     out.flush();
-                    Thread.sleep(MAX_LIFE_MS);
+                    holdUntilStopped();
                 }
             }
             case "try" -> {
@@ -100,6 +100,14 @@ public final class RallyFileChild {
                 out.flush();
             }
         }
+    }
+
+    /**
+     * Keeps the file open until the process is stopped: killed by the test, or halted when the
+     * parent's input ends or the life limit passes ({@link #exitWhenParentGoes}).
+     */
+    private static void holdUntilStopped() throws InterruptedException {
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 
     private static void exitWhenParentGoes() {

@@ -13,6 +13,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import org.rallylab.app.race.AudienceMessage.Standing;
+import org.rallylab.domain.scoring.Ordinal;
 
 /** Labels, widths and wording the audience screens share: times, places, medals, ranks. */
 final class Cells {
@@ -103,23 +104,9 @@ final class Cells {
         return (ms / 1000) + "." + String.format("%03d", ms % 1000) + " s";
     }
 
-    /** 1 → "1st", 2 → "2nd", 11 → "11th". */
-    static String ordinal(int n) {
-        int lastTwo = n % 100;
-        if (lastTwo >= 11 && lastTwo <= 13) {
-            return n + "th";
-        }
-        return switch (n % 10) {
-            case 1 -> n + "st";
-            case 2 -> n + "nd";
-            case 3 -> n + "rd";
-            default -> n + "th";
-        };
-    }
-
     /** A place's words: "1st", "T3rd" for a tie. */
     static String placeText(int place, boolean tied) {
-        return (tied ? "T" : "") + ordinal(place);
+        return (tied ? "T" : "") + Ordinal.of(place);
     }
 
     /** Adds a medal's colour to {@code label} for a place in 1..3 (its words say it too). */
