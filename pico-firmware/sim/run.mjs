@@ -3,7 +3,7 @@
 // own messages go to stderr. See ../README.md ("The simulator").
 //
 //   node sim/run.mjs [--lanes N] [--auto SEED] [--dnf-rate P] [--timeout-ms T] [--speed X]
-//                    [--times-log FILE] [--control FILE_OR_PORT] [--report-protocol V]
+//                    [--times-log FILE] [--control FILE_OR_PORT] [--report-protocol V] [--irq-us N]
 import { appendFileSync, existsSync, openSync, readSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { createInterface } from "node:readline";
@@ -14,10 +14,10 @@ import { startMicroPython, pythonErrorText } from "../test/mpenv.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const USAGE = `usage: node sim/run.mjs [--lanes N] [--auto SEED] [--dnf-rate P] [--timeout-ms T] [--speed X]
-                      [--times-log FILE] [--control FILE_OR_PORT] [--report-protocol V]`;
+                      [--times-log FILE] [--control FILE_OR_PORT] [--report-protocol V] [--irq-us N]`;
 
 function parseArgs(argv) {
-  const o = { lanes: 4, auto: null, dnfRate: 0, timeoutMs: null, speed: 1, timesLog: null, control: null, protocol: null };
+  const o = { irqUs: 25, lanes: 4, auto: null, dnfRate: 0, timeoutMs: null, speed: 1, timesLog: null, control: null, protocol: null };
   const num = (name, v, lo, hi, int) => {
     const n = Number(v);
     if (v === undefined || Number.isNaN(n) || n < lo || n > hi || (int && !Number.isInteger(n))) {
@@ -36,6 +36,7 @@ function parseArgs(argv) {
       case "--speed": o.speed = num(a, v, 0.01, 1000, false); i++; break;
       case "--times-log": if (!v) die(`--times-log needs a file name\n${USAGE}`); o.timesLog = v; i++; break;
       case "--control": if (!v) die(`--control needs a file or a TCP port\n${USAGE}`); o.control = v; i++; break;
+      case "--irq-us": o.irqUs = num(a, v, 0, 1000, true); i++; break;
       case "--report-protocol": if (!v) die(`--report-protocol needs a version such as 1.0\n${USAGE}`); o.protocol = v; i++; break;
       case "-h": case "--help": process.stderr.write(USAGE + "\n"); process.exit(0);
       default: die(`unknown option ${JSON.stringify(a)}\n${USAGE}`);
@@ -70,7 +71,7 @@ let blocked = false;
 const simio = {
   write(text) {
     if (blocked) return false;
-    if (!process.stdout.write(text + "\n")) blocked = true;
+    if (!process.stdout.write(text + "\r\n")) blocked = true;  // CR LF, as the Pico ends its lines
     return true;
   },
   log(text) { log(text); },
@@ -92,6 +93,7 @@ try {
 mp.registerJsModule("simio", simio);
 mp.runPython(`import random\nrandom.seed(${randomInt(0, 2 ** 31 - 1)})`);  // race ids differ across restarts
 const host = mp.pyimport("simhost");
+mp.runPython(`import machine\nmachine.irq_cost_us = ${opts.irqUs}`);  // each pin interrupt runs ~25 us on a Pico
 if (opts.protocol) host.protocol = opts.protocol;
 function py(fn, ...args) {
   try {

@@ -1,6 +1,7 @@
 # simhost.py - the simulator's side inside MicroPython: boots the unchanged firmware on
-# the fake machine, moves the fake clock by the deltas the simulator gives, drives wires,
-# and restarts the firmware in-process after machine.soft_reset() (files are kept).
+# the fake machine as the Pico does (boot.py, then main.py's serve.Server, turned one loop
+# at a time), moves the fake clock by the deltas the simulator gives, drives wires, and
+# restarts the firmware in-process after a soft or hard reset (files are kept).
 import os
 import sys
 import fake_time
@@ -13,8 +14,24 @@ protocol = None  # --report-protocol: what info reports instead of the real vers
 
 
 class Link:
+    # The serial line as main.py's loop sees it: lines the simulator fed, frames out with
+    # CR LF (simio.write adds them), whole or not at all.
+    def __init__(self):
+        self.inbox = []
+
+    def read_lines(self, timeout_ms):
+        if not self.inbox:
+            return []
+        return [self.inbox.pop(0)]  # one line per turn, as on the Pico
+
+    def drain(self):
+        return True
+
     def write(self, text):
         return simio.write(text)
+
+    def last_words(self, text):
+        simio.write(text)
 
 
 def _firmware_modules():
@@ -31,33 +48,53 @@ def configure(lanes, timeout_ms):
     config.save(config.merge(config.defaults(), changes))
 
 
+server = None
+
+
 def boot():
-    # Power-up: recover an interrupted update, import the firmware afresh, start it.
-    global dev
+    # Power-up: import the firmware afresh, run boot.py (update recovery and rollback), then
+    # start main.py's server.
+    global dev, server
     os.chdir(ROOT)
     machine.reset_fake(keep_levels=True)
     for name in _firmware_modules():
         if name in sys.modules:
             del sys.modules[name]
     import commit
-    done = commit.recover()
-    if done != "clean":
-        simio.log("boot recovery: " + done)
+    import boot as _boot  # boot.py, as the Pico runs it before main.py
+    if _boot.done != "clean":
+        simio.log("boot: " + _boot.done)
     import config
     import device
+    import serve
     if protocol:
         device.PROTOCOL = protocol
-    dev = device.Device(config.load(), Link())
+    server = serve.Server(Link())
+    dev = server.dev
+    if dev is None:
+        simio.log("the firmware left for the REPL; the simulator starts it again")
+        return boot()
     if config.load_error:
         simio.log(config.load_error)
     return dev.firmware
 
 
+def _turn():
+    try:
+        server.turn()
+    except machine.SoftReset:
+        raise
+    except Exception as e:
+        server.fail(e)  # reports, then restarts (soft reset)
+
+
 def _guard(fn, *args):
     try:
         fn(*args)
+        if server.dev.to_repl:
+            server.leave()
     except machine.SoftReset:
-        simio.log("soft reset: restarting the firmware (%s)" % boot())
+        simio.log("reset: starting the firmware again (%s)" % boot())
 
 
 def advance(delta_us):
@@ -66,14 +103,14 @@ def advance(delta_us):
 
 
 def step(delta_us):
-    # Let delta_us pass, then run the main loop's poll once.
+    # Let delta_us pass, then turn the main loop once.
     advance(delta_us)
-    _guard(dev.poll)
+    _guard(_turn)
 
 
 def feed(line):
-    _guard(dev.feed, line)
-    _guard(dev.poll)
+    server.link.inbox.append(line)
+    _guard(_turn)
 
 
 def fire(delta_us, gpio, level):

@@ -1,5 +1,6 @@
 # cmd_admin.py - the commands of the device itself: info, dbg, config_get, config_set and
 # the in-band update (update_begin, update_chunk, update_commit, update_abort).
+import gc
 import time
 import commit
 import config
@@ -9,9 +10,15 @@ from protocol import Err, ok
 
 
 def info(dev, s, rid, args):
-    s.respond(ok(rid, {"protocol": dev.protocol, "firmware": dev.firmware,
-                       "lane_count": dev.cfg["lane_count"], "topics": list(protocol.TOPICS),
-                       "race_timeout_ms": dev.cfg["race_timeout_ms"], "clock": "us"}))
+    payload = {"protocol": dev.protocol, "firmware": dev.firmware,
+               "lane_count": dev.cfg["lane_count"], "topics": list(protocol.TOPICS),
+               "race_timeout_ms": dev.cfg["race_timeout_ms"], "clock": "us"}
+    if dev.boot is not None:
+        payload["boot"] = dev.boot
+    undone = commit.rollback_note()
+    if undone is not None:
+        payload["rollback"] = undone
+    s.respond(ok(rid, payload))
 
 
 def dbg(dev, s, rid, args):
@@ -20,7 +27,8 @@ def dbg(dev, s, rid, args):
     lanes = {}
     for i, pin in enumerate(cfg["lane_pins"]):
         lanes[str(i + 1)] = {"raw": io.raw(pin), "debounced": io.level[pin]}
-    controller = {"uptime_ms": time.ticks_ms(), "firmware": dev.firmware}
+    gc.collect()
+    controller = {"uptime_ms": time.ticks_ms(), "firmware": dev.firmware, "mem_free": gc.mem_free()}
     if config.load_error:
         controller["config_error"] = config.load_error
     s.respond(ok(rid, {
@@ -53,6 +61,9 @@ def config_set(dev, s, rid, args):
         new = config.merge(dev.cfg, changes)
     except ValueError as e:
         raise Err("bad_args", str(e))
+    if new == dev.cfg and not config.load_error:
+        s.respond(ok(rid, new))  # nothing changed: the flash is not written
+        return
     config.save(new)
     config.load_error = None
     dev.apply(new)
@@ -60,17 +71,19 @@ def config_set(dev, s, rid, args):
 
 
 def update_begin(dev, s, rid, args):
-    s.respond(ok(rid, dev.updater.begin(args)))
+    _idle(dev, "update_begin")  # the flash is written with interrupts off: never while racing
+    s.respond(ok(rid, dev.updater().begin(args)))
 
 
 def update_chunk(dev, s, rid, args):
-    s.respond(ok(rid, dev.updater.chunk(args)))
+    _idle(dev, "update_chunk")
+    s.respond(ok(rid, dev.updater().chunk(args)))
 
 
 def update_commit(dev, s, rid, args):
     _idle(dev, "update_commit")
     try:
-        payload = dev.updater.commit(args)
+        payload = dev.updater().commit(args)
     except OSError as e:
         if not commit.pending():
             raise
@@ -82,10 +95,19 @@ def update_commit(dev, s, rid, args):
 
 
 def update_abort(dev, s, rid, args):
-    dev.updater.abort(args)
+    _idle(dev, "update_abort")
+    dev.updater().abort(args)
     s.respond(ok(rid, {}))
+
+
+def repl(dev, s, rid, args):
+    # Leave for MicroPython's REPL (mpremote, Thonny): the Pico restarts into it once this
+    # answer is sent, and serves the track again after its next reset or power-up.
+    _idle(dev, "repl")
+    s.respond(ok(rid, {"repl": True}))
+    dev.reset_soon("repl")
 
 
 COMMANDS = {"info": info, "dbg": dbg, "config_get": config_get, "config_set": config_set,
             "update_begin": update_begin, "update_chunk": update_chunk,
-            "update_commit": update_commit, "update_abort": update_abort}
+            "update_commit": update_commit, "update_abort": update_abort, "repl": repl}

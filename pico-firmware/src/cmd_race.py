@@ -78,6 +78,7 @@ def cancel(dev, s, rid, args):
             _disarm_if_unwaited(dev)
     elif target in s.subs:
         del s.subs[target]  # cancelling a subscription ends it
+        dev.update_learning()
     else:
         raise Err("bad_args", "request %d is not outstanding: nothing to cancel" % target)
     s.respond(ok(rid, {}))
@@ -85,6 +86,7 @@ def cancel(dev, s, rid, args):
 
 def reset(dev, s, rid, args):
     s.clear()
+    dev.update_learning()
     _disarm_if_unwaited(dev)
     s.respond(ok(rid, {}))
 

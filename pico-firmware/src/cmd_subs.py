@@ -30,6 +30,7 @@ def subscribe(dev, s, rid, args):
     if unknown:
         payload["unknown"] = unknown
     s.respond(ok(rid, payload))
+    dev.update_learning()
     for t in known:
         _snapshot(dev, s, sub, t)
 
@@ -43,7 +44,7 @@ def _snapshot(dev, s, sub, topic):
     elif topic == "lanes":
         for n in range(1, dev.cfg["lane_count"] + 1):
             pin = dev.cfg["lane_pins"][n - 1]
-            on = dev.io.level[pin] == 0
+            on = dev.io.level[pin] == dev.lane_on
             if dev.role[pin][0] == "shared":
                 on = on and eng.phase == engine.RACING
             s.push(sub, protocol.event(sub.id, "state", {"lane": n, "triggered": on, "ms": ms}))
@@ -61,6 +62,7 @@ def unsubscribe(dev, s, rid, args):
     if type(sid) is not int or sid not in s.subs:
         raise Err("bad_args", "no subscription %s in this session" % protocol.dumps(sid))
     del s.subs[sid]
+    dev.update_learning()
     s.respond(ok(rid, {}))
 
 

@@ -4,8 +4,8 @@ import fsio
 
 FILE = "config.json"
 WIRINGS = ("breadboard", "dedicated_gate", "shared_pin7")
-KEYS = ("wiring", "lane_count", "lane_pins", "gate_pin", "gate_invert", "shared_pin7",
-        "debounce_ms", "race_timeout_ms")
+KEYS = ("wiring", "lane_count", "lane_pins", "gate_pin", "gate_invert", "lane_invert", "shared_pin7",
+        "debounce_ms", "hold_us", "race_timeout_ms")
 _LANE_GPIO = (2, 3, 4, 5, 6, 7, 8, 9)  # lane n on GP(n+1) in every wiring
 _GATE_GPIO = 10
 load_error = None  # why config.json was not used at boot, or None
@@ -25,6 +25,8 @@ def defaults():
     cfg = preset("dedicated_gate", 4)
     cfg["lane_count"] = 4
     cfg["race_timeout_ms"] = 10000
+    cfg["lane_invert"] = False  # lane sensors read 0 (pulled to ground) while a car blocks them
+    cfg["hold_us"] = 300        # a level must hold this long to count: a shorter spike is noise
     return cfg
 
 
@@ -53,7 +55,8 @@ def validate(cfg):
     _int(cfg, "lane_count", 1, 8, "a track has 1 to 8 lanes")
     _int(cfg, "debounce_ms", 0, 100, "use 0 to 100 ms")
     _int(cfg, "race_timeout_ms", 1000, 60000, "use 1000 to 60000 ms")
-    for key in ("gate_invert", "shared_pin7"):
+    _int(cfg, "hold_us", 0, 5000, "use 0 to 5000 us (a car blocks a sensor for milliseconds)")
+    for key in ("gate_invert", "lane_invert", "shared_pin7"):
         if type(cfg[key]) is not bool:
             raise ValueError("%s must be true or false, not %s" % (key, json.dumps(cfg[key])))
     pins, n = cfg["lane_pins"], cfg["lane_count"]

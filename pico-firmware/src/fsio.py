@@ -35,8 +35,8 @@ class Fs:
         except OSError:
             return False
 
-    def listdir(self, path):
-        return os.listdir(path)
+    def listdir(self, path=None):
+        return os.listdir(path) if path else os.listdir()
 
 
 fs = Fs()

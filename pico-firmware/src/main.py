@@ -1,19 +1,10 @@
-# main.py - runs at power-up: finish or discard an interrupted update before importing
-# anything else, then serve the track controller on the USB serial line.
-import commit
+# main.py - runs at power-up, after boot.py has finished or undone any update: serve the
+# track controller on the USB serial line (serve.py).
+import serve
 
 
 def main():
-    commit.recover()
-    import config
-    import device
-    import usb_link
-    link = usb_link.UsbLink()
-    dev = device.Device(config.load(), link)
-    while True:
-        for line in link.read_lines(1):
-            dev.feed(line)
-        dev.poll()
+    serve.main()
 
 
 if __name__ == "__main__":

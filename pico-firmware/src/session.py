@@ -70,6 +70,8 @@ class Session:
         return True
 
     def flush(self):
+        if not self.link.drain():
+            return False
         q = self.queue
         while q:
             kind, sub, v = q[0]

@@ -128,8 +128,10 @@ class Updater:
         self.id, self.files = None, {}
         commit.discard()
 
-    def poll(self, now_ms):
-        if self.id is not None and time.ticks_diff(now_ms, self._touched) >= _IDLE_MS:
+    def poll(self, now_ms, idle=True):
+        # An abandoned session is discarded after 30 s, but only while no race is armed or
+        # running: discarding writes the flash, which stops interrupts.
+        if self.id is not None and idle and time.ticks_diff(now_ms, self._touched) >= _IDLE_MS:
             self._end("aborted after 30 s without a request")
 
 

@@ -1,6 +1,6 @@
-# boothelp.py - "power up" a flash folder: import its firmware afresh and run main.py's
-# main() (boot recovery, config.json, the device) with a stand-in USB link that sends one
-# line, then stops the loop. The test's own modules are restored afterwards.
+# boothelp.py - "power up" a flash folder: import its firmware afresh, run boot.py (update
+# recovery) and main.py's main() (config.json, the device) with a stand-in USB link that
+# sends one line, then stops the loop. The test's own modules are restored afterwards.
 import json
 import os
 import sys
@@ -29,10 +29,19 @@ class _FakeUsbLink:
         self.lines.append(text)
         return True
 
+    def drain(self):
+        return True
+
+    def last_words(self, text):
+        self.lines.append(text)
+
+
+last_boot = [None]  # the boot frame of the latest boot()
+
 
 def boot(root, line='{"id":1,"cmd":"info"}'):
-    # Import the firmware in `root` as the Pico would after a reset (main.py, with its
-    # boot recovery) and return the ok payload of its answer to `line`.
+    # Import the firmware in `root` as the Pico would after a reset (boot.py, then main.py)
+    # and return the ok payload of its answer to `line`.
     saved_modules = dict(sys.modules)
     saved_path = list(sys.path)
     link = _FakeUsbLink(line)
@@ -46,6 +55,8 @@ def boot(root, line='{"id":1,"cmd":"info"}'):
         sys.modules["usb_link"] = fake_usb
         sys.path[:] = [root, "/lib", "/test"]
         machine.reset_fake()
+        if "boot.py" in os.listdir(root):
+            __import__("boot")
         main = __import__("main")
         try:
             main.main()
@@ -57,5 +68,7 @@ def boot(root, line='{"id":1,"cmd":"info"}'):
                 del sys.modules[name]
         sys.modules.update(saved_modules)
         sys.path[:] = saved_path
-    eq(len(link.lines), 1, "one answer")
-    return json.loads(link.lines[0])["ok"]
+    frames = [json.loads(t) for t in link.lines]
+    eq(len(frames), 2, "the boot frame and one answer: %r" % frames)
+    last_boot[0] = frames[0]["boot"]
+    return frames[1]["ok"]

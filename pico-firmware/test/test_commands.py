@@ -2,13 +2,14 @@
 # codes busy and internal.
 import fake_time
 import fsio
+import device
 from testlib import eq, check
 from rig import Rig
 
 
 def test_info_payload():
     r = Rig()
-    eq(r.ok("info"), {"protocol": "2.0", "firmware": "rallylab-pico 0.1.0", "lane_count": 4,
+    eq(r.ok("info"), {"protocol": "2.0", "firmware": device.FIRMWARE, "lane_count": 4,
                       "topics": ["gate", "lanes", "edges", "race", "engine", "learn"],
                       "race_timeout_ms": 10000, "clock": "us"})
 
@@ -23,7 +24,9 @@ def test_dbg_payload_at_rest():
     r = Rig(start_us=12345678)
     r.set_pin(4, 0)   # lane 3's sensor is held closed, not yet debounced
     d = r.ok("dbg")
-    eq(d["controller"], {"uptime_ms": 12345, "firmware": "rallylab-pico 0.1.0"})
+    check(d["controller"]["mem_free"] > 0, "free memory reported")
+    del d["controller"]["mem_free"]
+    eq(d["controller"], {"uptime_ms": 12345, "firmware": device.FIRMWARE})
     eq(d["io"], {"start_gate": {"raw": 0, "debounced": 0, "invert": False},
                  "lanes": {"1": {"raw": 1, "debounced": 1}, "2": {"raw": 1, "debounced": 1},
                            "3": {"raw": 0, "debounced": 1}, "4": {"raw": 1, "debounced": 1}},

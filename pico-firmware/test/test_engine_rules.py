@@ -1,6 +1,7 @@
 # The race engine's rules: debounce, DNF after the timeout, first trigger only, unarmed
 # lanes ignored, the gate's sense, and the shared pin 7 wiring.
 import fake_time
+import machine
 from testlib import eq, check
 from rig import Rig
 
@@ -22,14 +23,92 @@ def test_debounce_ignores_chatter_and_keeps_the_first_edge():
     r.set_pin(10, 1, t0 + 2000)
     r.poll()
     t1 = t0 + 2500000
-    r.set_pin(2, 0, t1)                   # lane 1 closes and chatters
+    r.set_pin(2, 0, t1)                   # lane 1 closes and chatters (gaps under hold_us)
     r.set_pin(2, 1, t1 + 200)
     r.poll()
-    r.set_pin(2, 0, t1 + 900)
+    r.set_pin(2, 0, t1 + 450)
     r.poll()
     r.set_pin(2, 1, t1 + 4000)
     r.settle()
     eq(r.answer(rid)["ok"]["times_us"], {"1": 2500000})
+
+
+def test_a_spike_shorter_than_hold_us_is_not_a_time():
+    # A 2 us spike on a lane (EMI, a flicker on an optical sensor) 1 s before the car.
+    r = Rig()
+    eq(r.dev.cfg["hold_us"], 300)
+    rid = r.request("wait_race", lanes="1")
+    t0 = r.now() + 1000
+    r.open_gate(t0)
+    r.set_pin(2, 0, t0 + 1000000)
+    r.set_pin(2, 1, t0 + 1000002)
+    r.advance(5000)
+    eq(r.dev.engine.phase, "RACING")
+    r.lane(1, t0 + 2500000)
+    eq(r.answer(rid)["ok"]["times_us"], {"1": 2500000})
+
+
+def test_the_time_is_handed_on_only_once_the_level_has_held():
+    r = Rig(hold_us=500)
+    rid = r.request("wait_race", lanes="1")
+    t0 = r.now() + 1000
+    r.open_gate(t0)
+    r.set_pin(2, 0, t0 + 2000000)
+    fake_time.set_us(t0 + 2000499)
+    r.poll()
+    eq(r.dev.engine.phase, "RACING")      # held 499 us: not yet
+    fake_time.set_us(t0 + 2000500)
+    r.poll()
+    eq(r.answer(rid)["ok"]["times_us"], {"1": 2000000})  # the first edge's stamp
+
+
+def test_a_close_and_release_while_the_loop_is_busy_still_counts():
+    # The car passes in 3 ms while the loop is stalled for 50 ms: the close is kept.
+    r = Rig()
+    rid = r.request("wait_race", lanes="1")
+    t0 = r.now() + 1000
+    r.open_gate(t0)
+    r.set_pin(2, 0, t0 + 2000000)
+    r.set_pin(2, 1, t0 + 2003000)
+    fake_time.set_us(t0 + 2050000)
+    r.poll()
+    eq(r.answer(rid)["ok"]["times_us"], {"1": 2000000})
+
+
+def test_lane_invert_times_sensors_that_go_high_when_blocked():
+    r = Rig(lane_invert=True)
+    for pin in (2, 3):
+        machine.set_level(pin, 0)         # at rest these sensors read 0
+    r.dev.apply(r.dev.cfg)
+    rid = r.request("wait_race", lanes="12")
+    t0 = r.now() + 1000
+    r.open_gate(t0)
+    r.set_pin(2, 1, t0 + 2100000)
+    r.set_pin(3, 1, t0 + 2200000)
+    r.advance(2000)
+    eq(r.answer(rid)["ok"]["times_us"], {"1": 2100000, "2": 2200000})
+
+
+def test_lanes_that_change_at_the_same_instant_get_the_same_stamp():
+    # The first handler reads the whole GPIO register: every lane it finds changed gets
+    # its stamp, whichever pin's interrupt ran first.
+    r = Rig(lane_count=8, lane_pins=[2, 3, 4, 5, 6, 7, 8, 9])
+    rid = r.request("wait_race")
+    t0 = r.now() + 1000
+    r.open_gate(t0)
+    fake_time.set_us(t0 + 2500000)
+    machine.lock_heap = False
+    try:
+        for pin in range(9, 1, -1):       # all eight wires fall before any handler runs
+            machine._levels[pin] = 0
+            machine._sync(pin)
+        for pin in range(9, 1, -1):       # then the handlers run one after another, 25 us each
+            machine._pins[pin].handler(machine._pins[pin])
+            fake_time.advance_us(25)
+    finally:
+        machine.lock_heap = True
+    r.advance(2000)
+    eq(r.answer(rid)["ok"]["times_us"], dict((str(n), 2500000) for n in range(1, 9)))
 
 
 def test_chatter_on_the_gate_sends_one_gate_event():
@@ -166,7 +245,7 @@ def test_shared_pin7_rise_starts_and_fall_during_race_is_lane_2():
     eq(r.dev.engine.phase, "RACING")
     r.lane(1, t0 + 2100000)
     r.set_pin(3, 0, t0 + 2400000)         # lane 2's switch closes the same wire
-    r.poll()
+    r.advance(1000)
     eq(r.answer(rid)["ok"]["times_us"], {"1": 2100000, "2": 2400000})
     r.set_pin(3, 1, r.now() + 3000)       # the car has passed: the wire rises again
     r.settle()

@@ -19,9 +19,13 @@ def _read(name):
         return f.read()
 
 
-# The new firmware: device.py says 0.1.1, engine.py changed, a new module.
+import device
+OLD_VERSION = device.FIRMWARE
+NEW_VERSION = "rallylab-pico 9.9.9"
+
+# The new firmware: device.py names another version, engine.py changed, a new module.
 NEW = {
-    "device.py": _read("device.py").replace(b'"rallylab-pico 0.1.0"', b'"rallylab-pico 0.1.1"'),
+    "device.py": _read("device.py").replace(OLD_VERSION.encode(), NEW_VERSION.encode()),
     "engine.py": _read("engine.py") + b"\n# 0.1.1: the same engine, one comment longer\n",
     "extra.py": b"# a module new in 0.1.1\nEXTRA = 1\n",
 }
@@ -69,9 +73,11 @@ def commit_with_cut(cut_at):
 
 
 def settle_state(root, old, new, what):
+    # The old set with nothing left over, or the new set on trial: the old files kept in
+    # .backup until the new version answers.
     files, dots = fingerprint(root)
-    eq(dots, [], what + ": no update leftovers")
     check(files == old or files == new, what + ": exactly the old set or the new set, got %r" % files)
+    eq(dots, [] if files == old else [".backup", ".trial"], what + ": update leftovers")
     return "new" if files == new else "old"
 
 
@@ -119,11 +125,54 @@ def test_a_cut_at_every_commit_operation_and_every_recovery_operation():
 def test_both_outcomes_boot():
     snap_old, old, new, _, _ = commit_with_cut(1)   # before the commit point
     snap_new, _, _, _, _ = commit_with_cut(5)       # after it
-    for snap, version in ((snap_old, "rallylab-pico 0.1.0"), (snap_new, "rallylab-pico 0.1.1")):
+    for snap, version in ((snap_old, OLD_VERSION), (snap_new, NEW_VERSION)):
         root = restore_new(snap)
         eq(boot(root)["firmware"], version)
-        settle_state(root, old, new, version)
-        check(("extra.py" in os.listdir(root)) == (version.endswith("0.1.1")), "extra.py")
+        check(("extra.py" in os.listdir(root)) == (version == NEW_VERSION), "extra.py")
+        files, dots = fingerprint(root)
+        eq(files, old if version == OLD_VERSION else new, version)
+        eq(dots, [], version + ": the version that answered is kept, the backup dropped")
+
+
+def test_a_new_version_that_never_answers_is_undone_at_the_next_start():
+    snap, old, new, _, _ = commit_with_cut(0)
+    root = restore_new(snap)
+    eq(commit.at_boot(), "trial")         # the first start of the new version
+    eq(commit.at_boot(), "rollback")      # it never answered: the next start undoes it
+    files, dots = fingerprint(root)
+    eq(files, old)
+    eq(dots, [".rollback"])
+    eq(commit.rollback_note()["version"], "0.1.1")
+    ok = boot(root)
+    eq(ok["firmware"], OLD_VERSION)
+    eq(ok["rollback"]["version"], "0.1.1")
+
+
+def test_a_cut_at_every_operation_of_the_undo_leaves_the_old_firmware():
+    snap, old, new, _, _ = commit_with_cut(0)
+    root = restore_new(snap)
+    commit.at_boot()
+    tried = snapshot(root)
+    cut_at = 1
+    while True:
+        root = restore_new(tried)
+        fs = CuttingFs(cut_at)
+        fsio.fs = fs
+        try:
+            commit.at_boot()
+            done = True
+        except PowerCut:
+            done = False
+        finally:
+            fsio.fs = fsio.Fs()
+        commit.at_boot()                  # the next start
+        files, dots = fingerprint(root)
+        eq(files, old, "cut at undo op %d (%s)" % (cut_at, fs.log and fs.log[-1]))
+        eq(dots, [".rollback"], "cut at undo op %d" % cut_at)
+        if done:
+            break
+        cut_at += 1
+    check(cut_at > 3, "%d undo operations" % cut_at)
 
 
 def test_a_cut_during_the_upload_leaves_the_old_firmware():

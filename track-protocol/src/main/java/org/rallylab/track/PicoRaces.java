@@ -4,12 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.track.protocol.Frame;
 import org.rallylab.track.protocol.Request;
@@ -34,6 +36,18 @@ import org.rallylab.track.protocol.TrackProtocolException;
  * next wait's answer, so its id (from the {@code race} topic's {@code armed} event, or, when the
  * cancel could not reach the device, from {@code state} on the next connection) is abandoned.
  * </ul>
+ *
+ * <p>Restarts. A device that restarts forgets every request, subscription and race; the times of
+ * a race under way are lost with it, and must never be lost silently. So the heat's race on the
+ * device ({@link RaceOnDevice}: its id, and whether its gate opened) is kept when a connection ends:
+ * <ul>
+ * <li>A {@code boot} line on the live connection: the events up to it are complete. A race that had
+ * started fails with {@link TrackRestartedException} ("run heat N again"); one only armed is armed
+ * again by the wait sent once the device is set up again, silently.
+ * <li>A new connection after a lost one: before its {@code reset} (which would disarm it),
+ * {@code state} and {@code dbg} tell what became of that race ({@link RaceOnDevice#fate}); one
+ * lost with a restart fails the heat the same way.
+ * </ul>
  */
 final class PicoRaces {
 
@@ -48,6 +62,8 @@ final class PicoRaces {
         Request wait;
         PicoLink waitLink;
         int attempt;
+        /** The heat's race on the device when the connection of its wait ended; checked on the next. */
+        RaceOnDevice.Seen onDevice;
 
         Race(Heat heat) {
             this.heat = heat.number();
@@ -60,10 +76,10 @@ final class PicoRaces {
     private final Delays delays;
     private final BiConsumer<PicoLink, String> drop;
     private final SeenRaces seen = new SeenRaces();
+    private final RaceOnDevice device = new RaceOnDevice();
 
     private PicoLink link;
     private Race outstanding;
-    private String armedRaceId;
     private boolean abandonOnConnect;
     private boolean emptyBaseline;
 
@@ -105,8 +121,8 @@ final class PicoRaces {
         if (race.wait != null && race.waitLink == l && l != null) {
             l.client.cancel(race.wait.id()).whenCompleteAsync((ok, cancelFailure) -> {
                 if (cancelFailure == null || hasCode(cancelFailure, TrackProtocolException.BAD_ARGS)) {
-                    if (link == l && armedRaceId != null) {
-                        seen.abandoned(armedRaceId); // already racing: it runs on, for nobody
+                    if (link == l && device.raceId() != null) {
+                        seen.abandoned(device.raceId()); // already racing: it runs on, for nobody
                     }
                 } else {
                     abandonOnConnect = true;
@@ -130,6 +146,9 @@ final class PicoRaces {
     /** A connection is ready: settle abandoned races, then send the outstanding wait again. */
     void connected(PicoLink l) {
         link = l;
+        if (outstanding != null) {
+            outstanding.onDevice = null; // checked on this connection; a restart before now is checked again
+        }
         Runnable go = () -> {
             if (outstanding != null && outstanding.wait == null) {
                 issue(outstanding);
@@ -142,29 +161,114 @@ final class PicoRaces {
         }
     }
 
+    /** Connection {@code l} ended: the outstanding wait goes out again on the next, after {@link #check}. */
     void lost(PicoLink l) {
         if (link == l) {
             link = null;
         }
         if (outstanding != null && outstanding.waitLink == l) {
+            RaceOnDevice.Seen onDevice = heatsRace(l);
+            if (onDevice != null) {
+                outstanding.onDevice = onDevice;
+            }
             outstanding.wait = null;
         }
-        armedRaceId = null;
+        device.forget();
+    }
+
+    /**
+     * The device on the live connection {@code l} restarted ({@code boot}): a race of the
+     * outstanding heat that had started is lost and the heat fails; otherwise its wait goes out
+     * again once the device is set up.
+     */
+    void restarted(PicoLink l, Frame.Boot boot) {
+        Race race = outstanding;
+        RaceOnDevice.Seen onDevice = heatsRace(l);
+        lost(l);
+        if (race == null) {
+            return;
+        }
+        race.onDevice = null; // decided here, from the whole story
+        if (onDevice != null && onDevice.started()) {
+            restartedDuring(race, onDevice, boot.why());
+        } else if (onDevice != null) {
+            LOG.log(System.Logger.Level.INFO, "the track restarted while heat " + race.heat + " was armed (race "
+                    + onDevice.raceId() + "); arming it again");
+        }
+    }
+
+    /**
+     * On a new connection {@code l}, before its {@code reset}: whether the outstanding heat's race,
+     * as the last connection left it, survived (see the class comment); a lost one fails the heat.
+     * The race is kept until the connection is ready, so a restart before then checks it again.
+     * {@code boot} is {@code info}'s (null when the device gave none). Then {@code then} runs on the
+     * event thread, with null, or the failure of the check's requests.
+     */
+    void check(PicoLink l, Frame.Boot boot, Consumer<Throwable> then) {
+        Race race = outstanding;
+        RaceOnDevice.Seen before = race == null ? null : race.onDevice;
+        if (before == null) {
+            then.accept(null);
+            return;
+        }
+        CompletableFuture<JsonNode> last = l.client.request("state").result();
+        CompletableFuture<JsonNode> debug = l.client.request("dbg").result();
+        CompletableFuture.allOf(last, debug).handle((ok, failure) -> null).thenAcceptAsync(done -> {
+            Throwable failure = checkFailure(last, debug);
+            if (failure == null && outstanding == race && race.onDevice == before) {
+                JsonNode engine = debug.isCompletedExceptionally() ? null : debug.join().path("engine");
+                afterwards(race, before, RaceOnDevice.fate(before, raceIdOf(last.join()), engine, boot), boot);
+            }
+            then.accept(failure);
+        }, onThread);
+    }
+
+    /** What failed the check: {@code state} in any way, {@code dbg} other than by the device's refusal. */
+    private static Throwable checkFailure(CompletableFuture<JsonNode> last, CompletableFuture<JsonNode> debug) {
+        for (CompletableFuture<JsonNode> request : List.of(last, debug)) {
+            if (request.isCompletedExceptionally()) {
+                Throwable failure = unwrap(request.handle((ok, e) -> e).join());
+                if (request == last || !(failure instanceof TrackProtocolException e && e.fromDevice())) {
+                    return failure;
+                }
+            }
+        }
+        return null;
+    }
+
+    private void afterwards(Race race, RaceOnDevice.Seen before, RaceOnDevice.Fate fate, Frame.Boot boot) {
+        switch (fate) {
+            case UNKNOWN -> LOG.log(System.Logger.Level.WARNING, "the track does not say (dbg) whether race "
+                    + before.raceId() + " of heat " + race.heat + " is still under way; waiting for it as for any race");
+            case ARM_AGAIN -> LOG.log(System.Logger.Level.INFO, "the track restarted (" + boot.why() + ") while heat "
+                    + race.heat + " was armed (race " + before.raceId() + "); arming it again");
+            case LOST -> restartedDuring(race, before, boot == null ? "unknown" : boot.why());
+            default -> {
+                // FINISHED or UNDER_WAY: the wait gets it
+            }
+        }
+    }
+
+    private void restartedDuring(Race race, RaceOnDevice.Seen lost, String why) {
+        outstanding = null;
+        race.wait = null;
+        seen.abandoned(lost.raceId());
+        TrackRestartedException failure = new TrackRestartedException(race.heat, why);
+        LOG.log(System.Logger.Level.WARNING, failure.getMessage() + " (race " + lost.raceId() + (lost.started()
+                ? ": its gate had opened)" : ": armed when the track was last seen)"));
+        race.result.completeExceptionally(failure);
     }
 
     /** An event of the {@code race} or {@code engine} topic. */
     void event(Frame.Event event) {
-        switch (event.name()) {
-            case "armed", "started" -> armedRaceId = event.text("race_id");
-            case "completed" -> armedRaceId = null;
-            case "phase" -> {
-                if ("IDLE".equals(event.text("phase"))) {
-                    armedRaceId = null;
-                }
-            }
-            default -> {
-            }
-        }
+        device.event(event);
+    }
+
+    /** The race the device has under way for the outstanding wait on {@code l}, or null. */
+    private RaceOnDevice.Seen heatsRace(PicoLink l) {
+        Race race = outstanding;
+        RaceOnDevice.Seen onDevice = race == null || race.waitLink != l ? null : device.of(race.lanes);
+        return onDevice == null || seen.contains(onDevice.raceId()) ? null : onDevice;
     }
 
     void close() {
@@ -176,8 +280,8 @@ final class PicoRaces {
     }
 
     private void settle(PicoLink l, Runnable then) {
-        if (armedRaceId != null) {
-            seen.abandoned(armedRaceId);
+        if (device.raceId() != null) {
+            seen.abandoned(device.raceId());
         }
         l.client.request("state").result().whenCompleteAsync((last, failure) -> {
             if (link != l) {

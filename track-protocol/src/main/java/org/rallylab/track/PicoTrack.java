@@ -34,11 +34,19 @@ import org.rallylab.track.transport.Transport;
  *
  * <p>Each connection attempt takes a new transport from the supplier and goes: {@code info}
  * (a protocol other than 2.x is refused, and tried again only after {@link Settings#refusedRetry}),
+ * whether the outstanding heat's race survived the last connection ({@link PicoRaces#check}),
  * {@code reset}, subscriptions to gate, lanes, race and engine, then the outstanding race's
  * {@code wait_race} again. A failed attempt or a lost connection is retried after
  * {@link Settings#firstRetry}, doubling to {@link Settings#maxRetry}, with jitter. A connection on
  * which nothing complete arrived for {@link Settings#silence} is probed, and dropped when the probe
  * goes unanswered for {@link Settings#probeTimeout}: "the track stopped answering" ({@link SilenceWatch}).
+ *
+ * <p>A {@code boot} line (the device restarted and forgot every request and subscription) makes
+ * the connection a new one on the same port: {@code info}, {@code reset}, subscriptions, the wait
+ * again; a heat whose gate had opened fails with {@link TrackRestartedException} ({@link PicoRaces}
+ * says when). Request ids continue from one connection to the next, from a random start, so an
+ * answer left in the line for an earlier connection (or an earlier run of RallyLab) is never taken
+ * for one of this connection's.
  *
  * <p>Races: {@code wait_race} with the heat's lanes and {@code after} = the last race this
  * session has seen, so a race that finished while the cable was out arrives once after the
@@ -84,6 +92,8 @@ public final class PicoTrack implements Track {
     }
 
     static final List<String> TOPICS = List.of("gate", "lanes", "race", "engine");
+    /** The first request id of a track is drawn from 1 to this (ids may go to 2^53). */
+    private static final long FIRST_IDS = 1L << 31;
     private static final System.Logger LOG = System.getLogger(PicoTrack.class.getName());
 
     private final Supplier<Transport> transports;
@@ -100,6 +110,8 @@ public final class PicoTrack implements Track {
     private volatile int laneCount;
 
     // Event thread only.
+    private long firstRequestId;
+    private ProtocolClient lastClient;
     private PicoLink link;
     private ScheduledFuture<?> retry;
     private boolean closed;
@@ -157,6 +169,7 @@ public final class PicoTrack implements Track {
         };
         this.board = new StatusBoard(TrackStatus.disconnected(message), onThread);
         this.backoff = new Backoff(settings.firstRetry(), settings.maxRetry(), jitter);
+        this.firstRequestId = 1 + jitter.nextLong(FIRST_IDS);
         this.races = new PicoRaces(onThread, thread, delays, this::lost);
         this.silenceWatch = new SilenceWatch(onThread, thread, delays, settings.silence(), settings.probeTimeout(),
                 this::lost);
@@ -246,18 +259,58 @@ public final class PicoTrack implements Track {
             retryLater("Cannot reach the track: " + e.getMessage(), backoff.next());
             return;
         }
-        PicoLink l = new PicoLink(new ProtocolClient(transport, settings.commandTimeout()), transport.description());
+        ProtocolClient client = new ProtocolClient(transport, settings.commandTimeout(),
+                lastClient == null ? firstRequestId : lastClient.nextId());
+        lastClient = client;
+        PicoLink l = new PicoLink(client, transport.description());
         link = l;
         message = "Connecting to the track on " + l.where + "…";
         publish();
+        client.onBoot(boot -> onThread.execute(() -> booted(client, boot)));
         try {
-            l.client.open();
+            client.open();
         } catch (IOException | RuntimeException e) {
             attemptFailed(l, e.getMessage());
             return;
         }
+        setUp(l);
+    }
+
+    /** Sets up the device on {@code l}, a new connection or one whose device restarted: info first. */
+    private void setUp(PicoLink l) {
         l.client.disconnected().thenAcceptAsync(reason -> lost(l, reason), onThread);
         l.client.request("info").result().whenCompleteAsync((info, failure) -> infoAnswered(l, info, failure), onThread);
+    }
+
+    /**
+     * A {@code boot} line: the device on the connection of {@code client} restarted. Its requests
+     * have failed and its subscriptions ended; the connection is set up again on the same port as a
+     * new one ({@link PicoRaces#restarted} decides about the heat under way).
+     */
+    private void booted(ProtocolClient client, Frame.Boot boot) {
+        PicoLink l = link;
+        if (l == null || l.client != client) {
+            return;
+        }
+        silenceWatch.forget(l);
+        if (l.ready) {
+            LOG.log(System.Logger.Level.WARNING, "the track controller on " + l.where + " restarted ("
+                    + boot.whyAndFirmware() + "); setting it up again");
+            races.restarted(l, boot);
+            message = "The track controller on " + l.where + " restarted (reason: " + boot.why() + "). Setting it up again…";
+        } else {
+            LOG.log(System.Logger.Level.INFO, "the track controller on " + l.where + " started (" + boot.why()
+                    + ") while it was being set up; setting it up again");
+            races.lost(l);
+        }
+        PicoLink fresh = new PicoLink(client, l.where);
+        link = fresh;
+        connected = false;
+        gateReady = null;
+        lanes.clear();
+        phase = null;
+        publish();
+        setUp(fresh);
     }
 
     private void infoAnswered(PicoLink l, JsonNode info, Throwable failure) {
@@ -294,7 +347,17 @@ public final class PicoTrack implements Track {
         }
         l.laneCount = count;
         l.firmware = info.path("firmware").asText(null);
-        l.client.reset().whenCompleteAsync((ok, resetFailure) -> resetAnswered(l, resetFailure), onThread);
+        l.boot = Frame.Boot.of(info.get("boot"));
+        races.check(l, l.boot, checkFailure -> {
+            if (link != l) {
+                return;
+            }
+            if (checkFailure != null) {
+                attemptFailed(l, messageOf(checkFailure));
+                return;
+            }
+            l.client.reset().whenCompleteAsync((ok, resetFailure) -> resetAnswered(l, resetFailure), onThread);
+        });
     }
 
     private void resetAnswered(PicoLink l, Throwable failure) {

@@ -31,7 +31,9 @@ public interface Track extends AutoCloseable {
      * has not seen; {@code afterRaceId} is the last race the caller recorded (null when none), so a
      * race that finished while the app or the cable was away is delivered instead of being lost, and
      * a race already recorded is never delivered again. A new call replaces an outstanding one (the
-     * old future is cancelled). Cancelling the future is {@link #cancelRace()}.
+     * old future is cancelled). Cancelling the future is {@link #cancelRace()}. When the timer
+     * restarted after the heat's race had started, its times are lost and the future fails with
+     * {@link TrackRestartedException}: the heat must be run again (call again for it).
      *
      * @throws IllegalArgumentException when the heat has no car or a lane beyond 8
      */

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -45,20 +44,6 @@ class PicoTrackTest {
 
     private static List<String> commands(List<ObjectNode> requests) {
         return requests.stream().map(r -> r.get("cmd").asText()).toList();
-    }
-
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        assertThat(future).failsWithin(WITHIN);
-        try {
-            future.get();
-            throw new AssertionError("not failed");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (CancellationException e) {
-            return e;
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
     }
 
     @Test
@@ -310,7 +295,7 @@ class PicoTrackTest {
     void race_laneBeyondTheTrack_failsNamingTheLane() throws Exception {
         connect();
         CompletableFuture<CompletedRace> race = track.race(heat(9, 2, 6), null);
-        assertThat(failureOf(race)).isInstanceOf(IllegalArgumentException.class)
+        assertThat(Await.failure("the race", race)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("heat 9 uses lane 6, which is not on this 4-lane track");
     }
 
@@ -326,7 +311,7 @@ class PicoTrackTest {
         CompletableFuture<CompletedRace> first = track.race(heat(1, 1, 2), null);
         pico.awaitWaiters(1);
         CompletableFuture<CompletedRace> second = track.race(heat(2, 3, 4), null);
-        assertThat(failureOf(first)).isInstanceOf(CancellationException.class).hasMessageContaining("heat 2");
+        assertThat(Await.failure("the race", first)).isInstanceOf(CancellationException.class).hasMessageContaining("heat 2");
         pico.awaitRequest("cancel", 1);
         ObjectNode wait = pico.awaitRequest("wait_race", 2);
         assertThat(wait.get("lanes").asText()).isEqualTo("34");
@@ -342,7 +327,7 @@ class PicoTrackTest {
         ObjectNode wait = pico.awaitRequest("wait_race", 1);
         pico.awaitWaiters(1);
         track.cancelRace();
-        assertThat(failureOf(race)).isInstanceOf(CancellationException.class)
+        assertThat(Await.failure("the race", race)).isInstanceOf(CancellationException.class)
                 .hasMessage("the race for heat 1 was cancelled");
         assertThat(pico.awaitRequest("cancel", 1).get("target").asLong()).isEqualTo(wait.get("id").asLong());
         pico.awaitPhase("IDLE");
@@ -366,7 +351,7 @@ class PicoTrackTest {
         String abandoned = pico.armedRaceId();
         pico.dropGate();
         track.cancelRace();
-        assertThat(failureOf(cancelled)).isInstanceOf(CancellationException.class);
+        assertThat(Await.failure("the race", cancelled)).isInstanceOf(CancellationException.class);
         pico.awaitRequest("cancel", 1);
 
         CompletableFuture<CompletedRace> next = track.race(heat(2, 1, 2), null);
@@ -406,7 +391,7 @@ class PicoTrackTest {
         pico.unplug();
         statuses.awaitDisconnected();
         track.cancelRace();
-        assertThat(failureOf(cancelled)).isInstanceOf(CancellationException.class);
+        assertThat(Await.failure("the race", cancelled)).isInstanceOf(CancellationException.class);
         String abandoned = pico.run(Map.of(1, 2_000_000L, 2, 2_100_000L));
 
         CompletableFuture<CompletedRace> next = track.race(heat(2, 1, 2), "r-0");
@@ -415,6 +400,32 @@ class PicoTrackTest {
         assertThat(wait.get("after").asText()).isEqualTo(abandoned);
         pico.awaitWaiters(1);
         String id = pico.run(Map.of(1, 2_000_000L, 2, 2_100_000L));
+        assertThat(next).succeedsWithin(WITHIN).extracting(CompletedRace::raceId).isEqualTo(id);
+    }
+
+    @Test
+    void cancelRace_whileUnpluggedAndRacing_theRaceRunningOnIsNotDeliveredToTheNextHeat() throws Exception {
+        connect();
+        CompletableFuture<CompletedRace> cancelled = track.race(heat(1, 1, 2), null);
+        pico.awaitWaiters(1);
+        String abandoned = pico.armedRaceId();
+        pico.dropGate();
+        statuses.await(s -> "RACING".equals(s.phase()), "racing");
+        pico.unplug();
+        statuses.awaitDisconnected();
+        track.cancelRace();
+        assertThat(Await.failure("the race", cancelled)).isInstanceOf(CancellationException.class);
+
+        CompletableFuture<CompletedRace> next = track.race(heat(2, 1, 2), null);
+        pico.plugIn();
+        pico.awaitRequest("wait_race", 2);
+        pico.awaitWaiters(1); // joined the race still running: heat 1's
+        pico.finish(1, 2_000_000);
+        pico.finish(2, 2_100_000);
+        assertThat(pico.lastRaceId()).isEqualTo(abandoned);
+        assertThat(pico.awaitRequest("wait_race", 3).get("after").asText()).isEqualTo(abandoned);
+        pico.awaitWaiters(1);
+        String id = pico.run(Map.of(1, 2_300_000L, 2, 2_400_000L));
         assertThat(next).succeedsWithin(WITHIN).extracting(CompletedRace::raceId).isEqualTo(id);
     }
 
@@ -452,9 +463,9 @@ class PicoTrackTest {
         CompletableFuture<CompletedRace> race = track.race(heat(1, 1, 2), null);
         pico.awaitWaiters(1);
         track.close();
-        assertThat(failureOf(race)).isInstanceOf(CancellationException.class).hasMessage("the track was closed");
+        assertThat(Await.failure("the race", race)).isInstanceOf(CancellationException.class).hasMessage("the track was closed");
         assertThat(track.status().message()).isEqualTo("Closed.");
-        assertThat(failureOf(track.race(heat(2, 1), null))).isInstanceOf(IllegalStateException.class);
+        assertThat(Await.failure("the race", track.race(heat(2, 1), null))).isInstanceOf(IllegalStateException.class);
     }
 
     @Test

@@ -16,9 +16,12 @@ import org.rallylab.track.transport.Transport;
 /**
  * A minimal protocol 2.0 device on the far end of a pty pair, through the real serial transport:
  * it answers {@code info}, {@code reset}, {@code subscribe}, {@code gate}, {@code state} and
- * {@code cancel} at once and holds every {@code wait_race}. The test can make it write half a
- * frame and then fall silent (it reads on but answers nothing, as a hung device does), and make
- * it answer again. Its port stays open throughout, so the host can close and reopen its end.
+ * {@code cancel} at once and holds every {@code wait_race}, writing its lines as the firmware does
+ * (keys sorted, CR LF). The test can make it write half a frame and then fall silent (it reads on
+ * but answers nothing, as a hung device does), make it answer again, write raw bytes (what was
+ * left in the line before the host opened it), and restart it (its held waits are gone and it
+ * writes a {@code boot} line). Its port stays open throughout, so the host can close and reopen
+ * its end.
  */
 final class PtyPico implements AutoCloseable {
 
@@ -30,6 +33,7 @@ final class PtyPico implements AutoCloseable {
     // Guarded by this.
     private final List<ObjectNode> received = new ArrayList<>();
     private final List<ObjectNode> unanswered = new ArrayList<>();
+    private final List<ObjectNode> held = new ArrayList<>();
     private boolean silent;
 
     PtyPico(Path devicePort) throws IOException {
@@ -59,14 +63,28 @@ final class PtyPico implements AutoCloseable {
         port.write("{\"id\":1,\"ok\":{\"gate_re".getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Writes {@code text} as it is: bytes left in the line, a broken frame, anything. */
+    synchronized void writeRaw(String text) throws IOException {
+        port.write(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * The device restarts: the waits it held are gone, and it writes {@code gluedAfter} (the start
+     * of a frame it was writing when it stopped, or "") followed by its boot line.
+     */
+    synchronized void restart(String reason, String gluedAfter) throws IOException {
+        held.clear();
+        writeRaw(gluedAfter + "{\"boot\":{\"firmware\":\"pty fake 2\",\"reason\":\"" + reason + "\"}}\r\n");
+    }
+
     /** Answers requests again (those that arrive from now on). */
     synchronized void answerAgain() {
         silent = false;
     }
 
-    /** Answers the last outstanding wait_race with a race on its lanes; returns the race id. */
+    /** Answers the last wait_race it holds with a race on its lanes; returns the race id. */
     synchronized String finishRace(String raceId) throws IOException {
-        ObjectNode wait = requests("wait_race").get(requests("wait_race").size() - 1);
+        ObjectNode wait = held.remove(held.size() - 1);
         String lanes = wait.path("lanes").asText();
         ObjectNode ms = JSON.createObjectNode();
         for (char lane : lanes.toCharArray()) {
@@ -115,9 +133,7 @@ final class PtyPico implements AutoCloseable {
                         .set("topics", request.get("topics")));
                 case "gate" -> answer(request, JSON.createObjectNode().put("gate_ready", true));
                 case "state" -> answer(request, JSON.nullNode());
-                case "wait_race" -> {
-                    // held until the test finishes a race
-                }
+                case "wait_race" -> held.add(request); // until the test finishes a race
                 default -> answer(request, JSON.createObjectNode());
             }
         } catch (IOException e) {
@@ -127,7 +143,7 @@ final class PtyPico implements AutoCloseable {
 
     private void answer(ObjectNode request, JsonNode ok) throws IOException {
         ObjectNode frame = JSON.createObjectNode().put("id", request.get("id").asLong()).set("ok", ok);
-        port.write((frame + "\n").getBytes(StandardCharsets.UTF_8));
+        port.write((frame + "\r\n").getBytes(StandardCharsets.UTF_8));
     }
 
     @Override

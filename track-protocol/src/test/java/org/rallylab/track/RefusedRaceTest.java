@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -51,24 +50,12 @@ class RefusedRaceTest {
         pico.override("wait_race", request -> "{\"id\":" + request.get("id") + ",\"ok\":" + race + "}");
     }
 
-    private static Throwable failureOf(CompletableFuture<?> future) {
-        assertThat(future).failsWithin(WITHIN);
-        try {
-            future.get();
-            throw new AssertionError("not failed");
-        } catch (ExecutionException e) {
-            return e.getCause();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
-    }
-
     @Test
     void race_timeBeyondAnyRace_refusedNamingTheLaneAndTheValue_thenTheHeatCanBeRerun_issue11() throws Exception {
         connect();
         answerWaitsWith("{\"race_id\":\"r-huge\",\"lanes\":\"12\",\"times_ms\":{\"1\":9223372036854775807,\"2\":2500}}");
         CompletableFuture<CompletedRace> race = track.race(heat(1, 1, 2), "before");
-        assertThat(failureOf(race)).hasMessage("the track reported lane 1 a time of 9223372036854775807 ms, beyond any "
+        assertThat(Await.failure("the race", race)).hasMessage("the track reported lane 1 a time of 9223372036854775807 ms, beyond any "
                 + "race (at most 600 s): re-run the heat or check the track's firmware");
         assertThat(track.status().connected()).isTrue();
 
@@ -125,7 +112,7 @@ class RefusedRaceTest {
     void race_impossibleValue_raceFailsWithAMessageNamingIt_issue11(String answer, String message) throws Exception {
         connect();
         answerWaitsWith(answer);
-        assertThat(failureOf(track.race(heat(1, 1, 2), "before"))).hasMessage(message + WHAT_TO_DO);
+        assertThat(Await.failure("the race", track.race(heat(1, 1, 2), "before"))).hasMessage(message + WHAT_TO_DO);
         assertThat(track.status().connected()).isTrue();
     }
 

@@ -17,6 +17,7 @@ import org.rallylab.domain.schedule.Heat;
 import org.rallylab.domain.state.SectionState;
 import org.rallylab.track.CompletedRace;
 import org.rallylab.track.Track;
+import org.rallylab.track.TrackRestartedException;
 import org.rallylab.track.TrackStatus;
 
 /**
@@ -38,6 +39,10 @@ import org.rallylab.track.TrackStatus;
  *       and enters times ({@link #enterTimes}) or places ({@link #rankByHand}).</li>
  *   <li>A disconnected track changes nothing: the heat stays staged and {@link LoopState#status()}
  *       says so; the track's own reconnect re-issues the wait.</li>
+ *   <li>A track that fails the race is reported in {@link LoopState#notice()} and asked again after
+ *       {@link #RETRY}. When the track controller restarted after the heat's gate opened
+ *       ({@link TrackRestartedException}), the notice is the track's own words, "… run heat N
+ *       again": the heat stays staged, has no result, and is raced again the same way.</li>
  *   <li>A race the rally file cannot take (a full disk) is kept, not shown as recorded, and
  *       recorded every {@link #RETRY} until the disk takes it: racing resumes by itself once there
  *       is space. The track is not asked again meanwhile.</li>
@@ -290,9 +295,13 @@ public final class RaceLoop implements AutoCloseable {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
-            say((cause instanceof CancellationException ? "The track dropped the race for heat "
-                    : "The track could not race heat ") + request.key.heat.number() + " (" + cause.getMessage()
-                    + "); asking again.");
+            if (cause instanceof TrackRestartedException) {
+                say(cause.getMessage()); // "… restarted during heat N (reason: …): run heat N again."
+            } else {
+                say((cause instanceof CancellationException ? "The track dropped the race for heat "
+                        : "The track could not race heat ") + request.key.heat.number() + " (" + cause.getMessage()
+                        + "); asking again.");
+            }
             retry = scheduler.schedule(RETRY, () -> {
                 retry = null;
                 reconcile();

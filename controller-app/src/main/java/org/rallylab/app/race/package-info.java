@@ -54,6 +54,9 @@
  *       "destroyed"))}; dry run: {@code loop.dryRun()}; manual mode: {@code loop.setManualMode(true)},
  *       then {@code loop.enterTimes(msByLane)} or {@code loop.rankByHand(...)}.</li>
  *   <li>Impossible time (LoopState phase HELD): {@code loop.acceptHeld()} or {@code loop.rerunHeld()}.</li>
+ *   <li>The track controller restarted after the gate opened (notice "… run heat N again"): nothing
+ *       to call; the heat stays staged without a result and the track is asked for it again: run
+ *       it again (or rank it by hand).</li>
  *   <li>Results: next heat: {@code loop.nextHeat()} (the gate closing does it too); re-run:
  *       {@code execute(new DeclareRerun(s, heat, reason))}; re-run DNF lanes:
  *       {@code execute(new RerunDnfLanes(s, heat))}; correct lanes:

@@ -17,6 +17,7 @@ import org.rallylab.domain.command.Decision;
 import org.rallylab.domain.event.RaceCompleted;
 import org.rallylab.domain.schedule.Heat;
 import org.rallylab.track.CompletedRace;
+import org.rallylab.track.TrackRestartedException;
 
 /** The race loop against a track the test drives by hand. */
 class RaceLoopTest {
@@ -307,6 +308,30 @@ class RaceLoopTest {
         assertThat(track.calls()).hasSize(1);
         f.time.advance(Duration.ofSeconds(2));
         assertThat(track.calls()).hasSize(2);
+    }
+
+    @Test
+    void trackRestartedDuringTheHeat_noticeSaysToRunItAgain_theHeatStaysStagedAndIsRacedAgain() throws Exception {
+        started();
+        gate(false);
+        track.fail(new TrackRestartedException(1, "fault"));
+        f.ui.runPending();
+        assertThat(f.newOnDisk()).isEmpty();
+        LoopState state = f.loop.current();
+        assertThat(state.notice()).isEqualTo("The track controller restarted during heat 1 (reason: fault): run heat 1"
+                + " again.");
+        assertThat(state.phase()).isEqualTo(LoopState.Phase.STAGED);
+        assertThat(onTrack()).isEqualTo(1);
+        f.time.advance(Duration.ofSeconds(2));
+        assertThat(track.calls()).hasSize(2);
+        assertThat(track.lastCall().heat().number()).isEqualTo(1);
+
+        gate(true);
+        assertThat(f.newOnDisk()).as("closing the gate stages nothing: heat 1 has no result").isEmpty();
+        assertThat(f.loop.current().notice()).startsWith("The track controller restarted during heat 1");
+        raceHeat();
+        assertThat(types(f.newOnDisk())).containsExactly("RaceCompleted", "HeatStaged");
+        assertThat(f.loop.current().notice()).isEmpty();
     }
 
     @Test

@@ -4,7 +4,11 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
@@ -107,6 +111,26 @@ public final class Await {
                 Thread.currentThread().interrupt();
                 throw new AssertionError("interrupted while waiting for " + what);
             }
+        }
+    }
+
+    /**
+     * Why {@code future} failed: its cause, or the {@link CancellationException} of a cancelled
+     * one. Fails the test when it completes normally, or is not done within the timeout.
+     */
+    public static Throwable failure(String what, Future<?> future) {
+        try {
+            Object value = future.get(timeout().toNanos(), TimeUnit.NANOSECONDS);
+            throw new AssertionError(what + " did not fail: it gave " + value);
+        } catch (ExecutionException e) {
+            return e.getCause();
+        } catch (CancellationException e) {
+            return e;
+        } catch (TimeoutException e) {
+            throw new AssertionError(what + " was not done within " + timeout().toSeconds() + " s", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted while waiting for " + what, e);
         }
     }
 }

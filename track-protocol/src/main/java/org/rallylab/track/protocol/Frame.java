@@ -56,6 +56,55 @@ public sealed interface Frame {
         }
     }
 
+    /**
+     * {@code {"boot": {"firmware": "rallylab-pico 0.2.0", "reason": "fault", "detail": "MemoryError"}}}:
+     * the device (re)started and serves from now on; every request and subscription it had is gone.
+     * The same object is in {@code info}'s answer. {@code reason} is {@code power}, {@code reset},
+     * {@code fault}, {@code watchdog}, {@code update} or {@code rollback} (another is kept as it
+     * is); {@code firmware} and {@code detail} are null when absent.
+     */
+    record Boot(String firmware, String reason, String detail) implements Frame {
+        public Boot {
+            Objects.requireNonNull(reason, "reason");
+        }
+
+        /** The boot object {@code node} (a line's or {@code info}'s), or null when it has no text reason. */
+        public static Boot of(JsonNode node) {
+            if (node == null || !node.isObject() || !node.path("reason").isTextual()) {
+                return null;
+            }
+            return new Boot(text(node, "firmware"), node.get("reason").asText(), text(node, "detail"));
+        }
+
+        /** "fault, MemoryError", or the reason alone: for messages. */
+        public String why() {
+            return detail == null || detail.isBlank() ? reason : reason + ", " + detail;
+        }
+
+        /** "fault, MemoryError; firmware rallylab-pico 0.2.0" (without the firmware when unknown): for logs. */
+        public String whyAndFirmware() {
+            return firmware == null ? why() : why() + "; firmware " + firmware;
+        }
+
+        /**
+         * Whether this restart cut the USB line at the instant it happened, so the host saw
+         * everything before it. Every restart of this firmware resets the whole chip (power-up,
+         * a reset, the watchdog, and also a fault, an update and the rollback that follows one);
+         * a reason it does not know (an older firmware's soft restart) may have kept the line up.
+         */
+        public boolean cutsTheLine() {
+            return switch (reason) {
+                case "power", "reset", "watchdog", "fault", "update", "rollback" -> true;
+                default -> false;
+            };
+        }
+
+        private static String text(JsonNode node, String field) {
+            JsonNode value = node.get(field);
+            return value != null && value.isTextual() ? value.asText() : null;
+        }
+    }
+
     /** A line that is not a frame the host knows (not JSON, not an object, no id): ignored. */
     record Unknown(String line, String reason) implements Frame {
     }

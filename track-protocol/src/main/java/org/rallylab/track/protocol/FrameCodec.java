@@ -15,6 +15,13 @@ import java.util.Map;
  * Reads a line into a {@link Frame} and writes requests as {@code {"id":N,"cmd":…,…args}} lines.
  * An {@code id} or {@code sub} must be an integer of at most 2^53 either way (negative for the
  * human form's requests): a frame with any other is not matched to anything but ignored.
+ *
+ * <p>Resync ({@link #frameAtEnd}): a device that stops in the middle of a line (it restarted, or
+ * the host opened the port while it was writing) leaves half a frame, and its next frame is glued
+ * to it on the same line. That line is no JSON, but it ends with a whole frame, which starts at one
+ * of its {@code {}: tried from the right, every object inside the glued frame fails on the
+ * {@code }} that closes its parent, so the first suffix that reads as a whole frame is the glued
+ * frame itself. The broken start is dropped.
  */
 final class FrameCodec {
 
@@ -31,6 +38,12 @@ final class FrameCodec {
             .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
             .build();
     private static final String BAD_ID = "an integer of at most 2^53";
+    /** Resync tries at most this many {@code {} from the end of a line: a frame nests far less deep. */
+    private static final int MAX_RESYNC_TRIES = 32;
+
+    /** A whole frame found at the end of a line that is not one, and the broken start before it. */
+    record Glued(String brokenStart, Frame frame) {
+    }
 
     private FrameCodec() {
     }
@@ -78,7 +91,28 @@ final class FrameCodec {
             }
             return new Frame.Response(id.longValue(), object.get("ok"));
         }
+        if (object.has("boot")) {
+            Frame.Boot boot = Frame.Boot.of(object.get("boot"));
+            return boot != null ? boot : new Frame.Unknown(line, "a boot line without a text reason");
+        }
         return new Frame.Unknown(line, "neither a response nor an event");
+    }
+
+    /**
+     * The whole frame a line that is not JSON ends with, behind the broken start of another (see
+     * the class comment), or null when there is none.
+     */
+    static Glued frameAtEnd(String line) {
+        int tries = 0;
+        for (int start = line.lastIndexOf('{'); start > 0 && tries < MAX_RESYNC_TRIES;
+                start = line.lastIndexOf('{', start - 1)) {
+            tries++;
+            Frame frame = parse(line.substring(start));
+            if (!(frame instanceof Frame.Unknown)) {
+                return new Glued(line.substring(0, start), frame);
+            }
+        }
+        return null;
     }
 
     /** {@code {"id":N,"cmd":"…",…args}} and a newline, in UTF-8. */

@@ -6,7 +6,7 @@ import java.util.function.Consumer;
 
 /**
  * Turns byte chunks, cut anywhere (even inside a UTF-8 character), into complete lines. A line ends
- * at LF; a CR before it is dropped; blank lines are skipped. A line longer than {@code maxLineBytes}
+ * at LF; a CR before it is dropped (the device ends its lines CR LF); blank lines are skipped. A line longer than {@code maxLineBytes}
  * is dropped with one warning and the builder skips, without buffering, to the next LF.
  *
  * <p>Not thread-safe: one reader thread feeds it.

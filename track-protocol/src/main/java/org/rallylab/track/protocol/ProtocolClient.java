@@ -32,12 +32,20 @@ import org.rallylab.track.transport.Transport;
  * sees events and answers in wire order. Callbacks must not block: never {@code join()} a
  * request of this client inside one (compose instead), or the dispatch thread waits for itself.
  *
- * <p>Ids are positive and increase for the life of the client. Every command but the waits
+ * <p>Ids are positive and increase for the life of the client, from 1 or from the first id given
+ * (a host that connects again continues its ids, so an answer left in the line for an earlier
+ * connection matches nothing). Every command but the waits
  * ({@code wait_race}, {@code wait_gate}) fails with a {@link TrackProtocolException#TIMEOUT} when
  * unanswered after the command timeout. An answer for an id that is not outstanding (late,
  * duplicated, or a human-form request's negative id) is logged and ignored. When the connection
  * ends, every outstanding request fails with {@link TrackProtocolException#DISCONNECTED}; a
  * client is not reused: connect again with a new one.
+ *
+ * <p>A {@code boot} line means the device restarted: every subscription ends and every wait then
+ * outstanding fails with {@link TrackProtocolException#RESTARTED}, after the listener given to
+ * {@link #onBoot} was told; the connection stays up. A line that is not a whole frame is logged
+ * and skipped, except for a whole frame glued to its end behind a broken start, which is read
+ * (docs/track-protocol.md, "Lines").
  *
  * <p>Signs of life: {@link #linesReceived()} counts complete lines only, so a device that stops
  * in the middle of a line (or never answers a wait) does not look alive; the track's liveness
@@ -56,7 +64,7 @@ public final class ProtocolClient implements AutoCloseable {
     private final System.Logger log;
     private final ScheduledThreadPoolExecutor dispatcher;
     private final LineBuilder lines;
-    private final AtomicLong nextId = new AtomicLong(1);
+    private final AtomicLong nextId;
     private final AtomicLong linesReceived = new AtomicLong();
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final Map<Long, Subscription> subscriptions = new ConcurrentHashMap<>();
@@ -66,6 +74,7 @@ public final class ProtocolClient implements AutoCloseable {
     private final AtomicBoolean opened = new AtomicBoolean();
     private final AtomicBoolean down = new AtomicBoolean();
     private volatile boolean closed;
+    private volatile Consumer<Frame.Boot> bootListener = boot -> { };
 
     public ProtocolClient(Transport transport) {
         this(transport, COMMAND_TIMEOUT);
@@ -75,11 +84,28 @@ public final class ProtocolClient implements AutoCloseable {
         this(transport, commandTimeout, System.getLogger(ProtocolClient.class.getName()));
     }
 
+    /**
+     * As {@link #ProtocolClient(Transport, Duration)}, numbering requests from {@code firstId} (1 to
+     * 2^53): a host that connects again continues where the last connection stopped, so an answer
+     * left in the line for an earlier connection is never taken for one of this connection's.
+     */
+    public ProtocolClient(Transport transport, Duration commandTimeout, long firstId) {
+        this(transport, commandTimeout, firstId, System.getLogger(ProtocolClient.class.getName()));
+    }
+
     ProtocolClient(Transport transport, Duration commandTimeout, System.Logger log) {
+        this(transport, commandTimeout, 1, log);
+    }
+
+    private ProtocolClient(Transport transport, Duration commandTimeout, long firstId, System.Logger log) {
         this.transport = Objects.requireNonNull(transport, "transport");
         if (commandTimeout.isNegative() || commandTimeout.isZero()) {
             throw new IllegalArgumentException("command timeout " + commandTimeout + " must be positive");
         }
+        if (firstId < 1 || firstId > FrameCodec.MAX_ID) {
+            throw new IllegalArgumentException("the first request id " + firstId + " must be 1 to 2^53");
+        }
+        this.nextId = new AtomicLong(firstId);
         this.commandTimeout = commandTimeout;
         this.log = log;
         this.dispatcher = new ScheduledThreadPoolExecutor(1, r -> {
@@ -136,6 +162,22 @@ public final class ProtocolClient implements AutoCloseable {
             throw new IllegalArgumentException("timeout " + timeout + " must be positive");
         }
         return send(command, args, null, timeout);
+    }
+
+    /**
+     * Tells {@code listener} (on the dispatch thread) of each {@code boot} line: the device
+     * restarted. Every subscription has ended; the outstanding waits fail with
+     * {@link TrackProtocolException#RESTARTED} (the device will never answer them) after the
+     * listener was told. Commands are answered by the restarted device if it got them, else they
+     * time out. Set it before {@link #open()}.
+     */
+    public void onBoot(Consumer<Frame.Boot> listener) {
+        bootListener = Objects.requireNonNull(listener, "listener");
+    }
+
+    /** The id the next request gets. */
+    public long nextId() {
+        return nextId.get();
     }
 
     /** How many complete lines arrived so far, whatever they held (a partial line is not counted). */
@@ -265,7 +307,17 @@ public final class ProtocolClient implements AutoCloseable {
     private void lineArrived(String line) {
         linesReceived.incrementAndGet();
         Frame frame = FrameCodec.parse(line);
-        dispatch(() -> handle(frame));
+        if (frame instanceof Frame.Unknown unknown && unknown.reason().startsWith("not JSON")) {
+            FrameCodec.Glued glued = FrameCodec.frameAtEnd(line);
+            if (glued != null) {
+                log.log(System.Logger.Level.WARNING, "skipped the broken start of a line from " + transport.description()
+                        + " (" + glued.brokenStart().length() + " characters, a frame cut short: "
+                        + abbreviate(glued.brokenStart()) + ") and read the frame after it");
+                frame = glued.frame();
+            }
+        }
+        Frame read = frame;
+        dispatch(() -> handle(read));
     }
 
     private void handle(Frame frame) {
@@ -300,11 +352,37 @@ public final class ProtocolClient implements AutoCloseable {
             p.future.completeExceptionally(TrackProtocolException.refused(p.command, error.code(), error.message()));
         } else if (frame instanceof Frame.Event event) {
             eventArrived(event);
+        } else if (frame instanceof Frame.Boot boot) {
+            restarted(boot);
         } else if (frame instanceof Frame.Unknown unknown) {
             System.Logger.Level level = unknown.reason().startsWith("not JSON")
                     ? System.Logger.Level.INFO : System.Logger.Level.DEBUG;
             log.log(level, "ignoring a line from " + transport.description() + " (" + unknown.reason() + "): "
                     + abbreviate(unknown.line()));
+        }
+    }
+
+    /**
+     * The device restarted: its subscriptions are gone, and so are the waits it held, which would
+     * otherwise never end: they fail, after the listener was told (see {@link #onBoot}). A command
+     * is left alone: sent just before this line was read, it may have reached the restarted device,
+     * which answers it; else it times out as any unanswered command. Requests the listener's
+     * reaction sends meanwhile, from another thread, are the restarted device's and stay.
+     */
+    private void restarted(Frame.Boot boot) {
+        List<Pending> gone = pending.values().stream().filter(p -> WAITS.contains(p.command)).toList();
+        log.log(System.Logger.Level.INFO, transport.description() + " restarted (" + boot.whyAndFirmware() + "); "
+                + gone.size() + " waits and " + subscriptions.size()
+                + " subscriptions it held are gone");
+        subscriptions.clear();
+        earlyEvents.clear();
+        try {
+            bootListener.accept(boot);
+        } catch (RuntimeException e) {
+            log.log(System.Logger.Level.WARNING, "the boot listener of " + transport.description() + " failed", e);
+        }
+        for (Pending p : gone) {
+            fail(p, TrackProtocolException.restarted(p.command, boot.why()));
         }
     }
 

@@ -6,7 +6,7 @@ import java.time.Duration;
  * A request that did not succeed. {@link #code()} is the device's error code ({@code cancelled},
  * {@code bad_args}, {@code not_supported}, {@code busy}, {@code bad_state}, {@code bad_frame},
  * {@code internal}) or one the host gives: {@link #TIMEOUT}, {@link #DISCONNECTED}, {@link #RESET},
- * {@link #BAD_VALUE}.
+ * {@link #RESTARTED}, {@link #BAD_VALUE}.
  */
 public final class TrackProtocolException extends RuntimeException {
 
@@ -23,6 +23,11 @@ public final class TrackProtocolException extends RuntimeException {
     public static final String DISCONNECTED = "disconnected";
     /** Host side: a {@code reset} dropped the request on the device, which will never answer it. */
     public static final String RESET = "reset";
+    /**
+     * Host side: the device restarted (a {@code boot} line came) while a wait was outstanding; it
+     * forgot the wait and will never answer it.
+     */
+    public static final String RESTARTED = "restarted";
     /**
      * Host side: the device's answer holds a value no race can have (a time beyond any race, a lane
      * the heat did not arm, a race_id RallyLab cannot record); the message names it.
@@ -52,10 +57,10 @@ public final class TrackProtocolException extends RuntimeException {
 
     /**
      * True when the device answered (with an error, or with values the host refused:
-     * {@link #BAD_VALUE}), false for timeouts, disconnects and resets.
+     * {@link #BAD_VALUE}), false for timeouts, disconnects, resets and restarts.
      */
     public boolean fromDevice() {
-        return !(TIMEOUT.equals(code) || DISCONNECTED.equals(code) || RESET.equals(code));
+        return !(TIMEOUT.equals(code) || DISCONNECTED.equals(code) || RESET.equals(code) || RESTARTED.equals(code));
     }
 
     static TrackProtocolException refused(String command, String code, String message) {
@@ -76,6 +81,11 @@ public final class TrackProtocolException extends RuntimeException {
     static TrackProtocolException reset(String command) {
         return new TrackProtocolException(RESET, command,
                 "'" + command + "' got no answer: a 'reset' dropped it on the track");
+    }
+
+    static TrackProtocolException restarted(String command, String why) {
+        return new TrackProtocolException(RESTARTED, command,
+                "'" + command + "' got no answer: the track controller restarted (reason: " + why + ")");
     }
 
     /** "5 s", "1.5 s", "200 ms". */

@@ -10,9 +10,10 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A serial port through jSerialComm (USB CDC on the Pico: 115200 8N1, nominal on USB). A reader
- * thread reads with a 100 ms semi-blocking timeout; the first read error (the Pico unplugged, the
- * other end of a pty gone) closes the port and is reported as the one disconnect.
+ * A serial port through jSerialComm (USB CDC on the Pico: 115200 8N1, nominal on USB). Opening it
+ * raises DTR before anything is read. A reader thread reads with a 100 ms semi-blocking timeout;
+ * the first read error (the Pico unplugged, the other end of a pty gone) closes the port and is
+ * reported as the one disconnect.
  */
 public final class SerialTransport implements Transport {
 
@@ -131,7 +132,11 @@ public final class SerialTransport implements Transport {
         if (!p.openPort()) {
             throw new IOException(openFailure(p.getLastErrorCode()));
         }
-        p.setDTR(); // MicroPython only sends to a USB host that raised DTR
+        // DTR up on every open, before the reader starts: MicroPython's USB serial writes nothing to
+        // a host that has not raised it, and the Pico would look silent. A transport is opened once;
+        // every reconnect opens a new one, so every reopen raises DTR again. (A pty has no modem
+        // lines: there setDTR() fails, harmlessly.)
+        p.setDTR();
         Thread t = new Thread(() -> readLoop(p, listener), "serial reader " + path);
         t.setDaemon(true);
         reader = t;

@@ -25,8 +25,11 @@ import org.rallylab.track.transport.Transport;
 /**
  * A test double of the Pico speaking protocol 2.0 over in-memory pipes, with the race engine's
  * rules of docs/track-protocol.md (wait_race with after, joining, cancel disarming, reset), and
- * controls for the test: drop the gate, finish lanes, unplug and plug in. The device outlives
- * connections, as the real one outlives a USB cable.
+ * controls for the test: drop the gate, finish lanes, unplug and plug in, restart. The device
+ * outlives connections, as the real one outlives a USB cable; a restart forgets everything but
+ * the gate, as the real one does, and announces itself with a {@code boot} line, written at once
+ * on a live link and otherwise first on the next one (the real device queues it until the host
+ * opens the port). Lines end CR LF, as the firmware writes them.
  */
 public final class FakePico {
 
@@ -50,6 +53,8 @@ public final class FakePico {
     private ObjectNode lastRace;
     private boolean gateReady = true;
     private long nextSub = 1;
+    private ObjectNode boot = bootObject("power", null);
+    private boolean bootUnsent;
 
     public FakePico(int laneCount) {
         this.laneCount = laneCount;
@@ -98,6 +103,28 @@ public final class FakePico {
 
     public synchronized void plugIn() {
         plugged = true;
+    }
+
+    /**
+     * The device restarts for {@code reason} ("fault", "watchdog", …): outstanding requests,
+     * subscriptions, an armed or running race and the last race are gone. On a live link the
+     * boot line goes out at once, else first thing on the next connection.
+     */
+    public synchronized void restart(String reason) {
+        boot = bootObject(reason, reason.equals("fault") ? "MemoryError" : null);
+        waiters.clear();
+        raceId = null;
+        armedLanes = null;
+        finishUs.clear();
+        lastRace = null;
+        phase = "IDLE";
+        if (session != null && session.alive) {
+            session.subs.clear();
+            session.send(bootLine());
+        } else {
+            bootUnsent = true;
+        }
+        notifyAll();
     }
 
     /** Sets the last completed race, as if it ran before this test. */
@@ -203,6 +230,10 @@ public final class FakePico {
         }
         Session s = new Session(pipe);
         session = s;
+        if (bootUnsent) {
+            bootUnsent = false;
+            s.send(bootLine()); // queued since the restart: the host reads it first
+        }
         LineBuilder lines = new LineBuilder("the host", line -> handle(s, line));
         try {
             pipe.device().open(new Transport.Listener() {
@@ -255,7 +286,11 @@ public final class FakePico {
         switch (cmd) {
             case "info" -> s.ok(id, obj().put("protocol", protocol).put("firmware", "rallylab-pico 0.1.0")
                     .put("lane_count", laneCount).<ObjectNode>set("topics", strings(TOPICS))
-                    .put("race_timeout_ms", 10000).put("clock", "us"));
+                    .put("race_timeout_ms", 10000).put("clock", "us").set("boot", boot.deepCopy()));
+            case "dbg" -> s.ok(id, obj().<ObjectNode>set("controller", obj().put("uptime_ms", ms())
+                            .put("firmware", "rallylab-pico 0.1.0"))
+                    .set("engine", obj().put("phase", phase).put("race_id", raceId).put("active_lanes", armedLanes)
+                            .put("gate_ready", gateReady)));
             case "reset" -> {
                 waiters.removeIf(w -> w.session == s || !w.session.alive);
                 s.subs.clear();
@@ -399,6 +434,18 @@ public final class FakePico {
         }
     }
 
+    private String bootLine() {
+        return obj().set("boot", boot.deepCopy()).toString();
+    }
+
+    private static ObjectNode bootObject(String reason, String detail) {
+        ObjectNode boot = obj().put("firmware", "rallylab-pico 0.1.0").put("reason", reason);
+        if (detail != null) {
+            boot.put("detail", detail);
+        }
+        return boot;
+    }
+
     private long ms() {
         return (System.nanoTime() - startNanos) / 1_000_000;
     }
@@ -445,7 +492,7 @@ public final class FakePico {
                 return;
             }
             try {
-                pipe.device().write((line + "\n").getBytes(StandardCharsets.UTF_8));
+                pipe.device().write((line + "\r\n").getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
                 alive = false;
             }

@@ -103,6 +103,53 @@ class FrameCodecTest {
     }
 
     @Test
+    void parse_bootLine_aBootFrame() {
+        assertThat(FrameCodec.parse("{\"boot\":{\"detail\":\"MemoryError\",\"firmware\":\"rallylab-pico 0.2.0\","
+                + "\"reason\":\"fault\"}}"))
+                .isEqualTo(new Frame.Boot("rallylab-pico 0.2.0", "fault", "MemoryError"));
+        assertThat(FrameCodec.parse("{\"boot\":{\"reason\":\"power\"}}"))
+                .isEqualTo(new Frame.Boot(null, "power", null));
+    }
+
+    @Test
+    void parse_bootWithoutAReason_unknown() {
+        for (String line : new String[] {"{\"boot\":{}}", "{\"boot\":\"power\"}", "{\"boot\":{\"reason\":5}}"}) {
+            assertThat(FrameCodec.parse(line)).as(line).isInstanceOf(Frame.Unknown.class);
+        }
+    }
+
+    @Test
+    void parse_crLfLeftOn_stillAFrame() {
+        assertThat(FrameCodec.parse("{\"id\":5,\"ok\":{}}\r")).isInstanceOf(Frame.Response.class);
+    }
+
+    @Test
+    void frameAtEnd_halfAFrameGluedToAWholeOne_theWholeOneAndTheBrokenStart() {
+        String race = "{\"id\":7,\"ok\":{\"lanes\":\"12\",\"race_id\":\"r-1\",\"times_ms\":{\"1\":2346},"
+                + "\"times_us\":{\"1\":2345678}}}";
+        for (String broken : new String[] {"{\"event\":\"state\",\"gate_re", "{\"id\":3,\"ok\":{\"a\":{\"b\":",
+                "{\"err\":\"text with { and } in it", "ady\":true,\"ms\":5,\"sub\":3}", "\u0000garbage{{"}) {
+            FrameCodec.Glued glued = FrameCodec.frameAtEnd(broken + race);
+            assertThat(glued).as(broken).isNotNull();
+            assertThat(glued.brokenStart()).isEqualTo(broken);
+            assertThat(glued.frame()).isInstanceOfSatisfying(Frame.Response.class, r -> {
+                assertThat(r.id()).isEqualTo(7);
+                assertThat(r.ok().get("race_id").asText()).isEqualTo("r-1");
+            });
+        }
+        assertThat(FrameCodec.frameAtEnd("{\"event\":\"sta{\"boot\":{\"reason\":\"fault\"}}").frame())
+                .isEqualTo(new Frame.Boot(null, "fault", null));
+    }
+
+    @Test
+    void frameAtEnd_noWholeFrameAtTheEnd_null() {
+        for (String line : new String[] {"not json", "{\"id\":1,\"ok\":{", "ate\":true,\"ms\":1,\"sub\":3}",
+                "x{\"what\":\"ever\"}", "x{\"id\":1,\"ok\":{}} trailing", "{", "{{{{"}) {
+            assertThat(FrameCodec.frameAtEnd(line)).as(line).isNull();
+        }
+    }
+
+    @Test
     void encode_request_idCmdThenArgsAndNewline() {
         ObjectNode args = FrameCodec.MAPPER.createObjectNode().put("lanes", "1356").put("after", "abc");
         byte[] line = FrameCodec.encode(12, "wait_race", args);

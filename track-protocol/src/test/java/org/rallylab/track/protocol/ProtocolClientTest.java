@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -49,16 +48,9 @@ class ProtocolClientTest {
     }
 
     private static TrackProtocolException failure(CompletableFuture<?> future) {
-        assertThat(future).failsWithin(WITHIN);
-        try {
-            future.get();
-            throw new AssertionError("not failed");
-        } catch (ExecutionException e) {
-            assertThat(e.getCause()).isInstanceOf(TrackProtocolException.class);
-            return (TrackProtocolException) e.getCause();
-        } catch (InterruptedException e) {
-            throw new AssertionError(e);
-        }
+        Throwable cause = Await.failure("the request", future);
+        assertThat(cause).isInstanceOf(TrackProtocolException.class);
+        return (TrackProtocolException) cause;
     }
 
     @Test
@@ -364,6 +356,67 @@ class ProtocolClientTest {
         device.send("{\"sub\":2,\"event\":\"state\",\"lane\":1,\"triggered\":true}");
         take(after);
         assertThat(events).isEmpty();
+    }
+
+    @Test
+    void boot_outstandingWaitsFailRestarted_subscriptionsEnd_theClientWorksOn() {
+        BlockingQueue<Frame.Event> events = new LinkedBlockingQueue<>();
+        client.subscribe(List.of("gate"), events::add);
+        device.answer(device.next("subscribe"), "{\"sub\":1,\"topics\":[\"gate\"]}");
+        Request race = client.request("wait_race");
+        Request gate = client.request("wait_gate");
+        device.next("wait_race");
+        device.next("wait_gate");
+
+        device.send("{\"boot\":{\"detail\":\"MemoryError\",\"firmware\":\"rallylab-pico 0.2.0\",\"reason\":\"fault\"}}");
+        for (Request r : List.of(race, gate)) {
+            TrackProtocolException e = failure(r.result());
+            assertThat(e.code()).isEqualTo(TrackProtocolException.RESTARTED);
+            assertThat(e.fromDevice()).isFalse();
+            assertThat(e).hasMessage("'" + r.command() + "' got no answer: the track controller restarted "
+                    + "(reason: fault, MemoryError)");
+        }
+        device.send("{\"sub\":1,\"event\":\"state\",\"gate_ready\":true}");
+        Request info = client.request("info");
+        device.answer(device.next("info"), "{}");
+        assertThat(info.result()).succeedsWithin(WITHIN);
+        assertThat(events).as("the subscription ended with the restart").isEmpty();
+        assertThat(client.disconnected()).isNotDone();
+    }
+
+    @Test
+    void boot_aCommandTheRestartedDeviceGot_stillAnswered() {
+        Request info = client.request("info"); // sent as the device starts: it reads it after its boot line
+        ObjectNode sent = device.next("info");
+        device.send("{\"boot\":{\"reason\":\"power\"}}");
+        device.answer(sent, "{\"protocol\":\"2.0\"}");
+        assertThat(info.result()).succeedsWithin(WITHIN);
+    }
+
+    @Test
+    void boot_listenerToldBeforeTheRequestsFail() {
+        List<String> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        client.onBoot(boot -> seen.add("boot " + boot.reason()));
+        Request wait = client.request("wait_race");
+        wait.result().whenComplete((ok, failure) -> seen.add("wait failed"));
+        device.next("wait_race");
+        device.send("{\"boot\":{\"reason\":\"update\"}}");
+        failure(wait.result());
+        assertThat(Await.until("the boot and the failure told", () -> List.copyOf(seen), l -> l.size() == 2))
+                .containsExactly("boot update", "wait failed");
+    }
+
+    @Test
+    void request_firstIdGiven_idsStartThereAndIncrease() throws Exception {
+        client.close();
+        pipe = new MemoryPipe("test pipe");
+        device = new ScriptedDevice(pipe.device());
+        client = new ProtocolClient(pipe.host(), ProtocolClient.COMMAND_TIMEOUT, 1_000_000L);
+        client.open();
+        assertThat(client.request("gate").id()).isEqualTo(1_000_000L);
+        assertThat(client.request("gate").id()).isEqualTo(1_000_001L);
+        assertThat(client.nextId()).isEqualTo(1_000_002L);
+        assertThat(device.next("gate").get("id").asLong()).isEqualTo(1_000_000L);
     }
 
     @Test
