@@ -9,7 +9,7 @@ if any(n[0] == "." for n in os.listdir()):
     done = commit.at_boot()
     if done == "rollback":
         import restart
-        restart.note_rollback()
+        restart.keep("rollback")  # main.py's start says so
     elif commit.on_trial():
         import machine
         machine.WDT(timeout=8000)  # a new main.py that dies at import is restarted, then undone

@@ -37,15 +37,13 @@ class Device:
         self.engine = engine.Engine(cfg["race_timeout_ms"], self)
         self._updater = None  # made at the first update request: a start imports less
         self.io = None
-        self.boot = boot
+        self.boot = None if boot is None else dict(boot, firmware=FIRMWARE)
         self.learning = False   # a subscription to "learn" is open: every usable pin is watched
         self.to_repl = False    # the repl command was answered: leave for the REPL once it is sent
         self._answered = False  # a request was served since this start (confirms a new version)
         self._reset_at = None
         self.apply(cfg)
-        if boot is not None:
-            self.boot = dict(boot)
-            self.boot["firmware"] = FIRMWARE
+        if self.boot is not None:
             self.session.respond('{"boot":%s}' % protocol.dumps(self.boot))
 
     def apply(self, cfg):

@@ -27,11 +27,6 @@ def now(reason, error=None):
     machine.reset()
 
 
-def note_rollback():
-    # boot.py undid an update: say so at the next start.
-    keep("rollback")
-
-
 def why():
     # This start's reason, as {"reason": ...} (plus "detail"), and forget it.
     kept = machine.mem32[_SCRATCH0]

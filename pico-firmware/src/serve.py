@@ -16,15 +16,15 @@ _WATCHDOG_MS = const(8000)
 
 class Server:
     def __init__(self, link=None):
-        # None when this start was asked to leave for the REPL.
-        import config
-        import device
-        import usb_link
+        # dev is None when this start was asked to leave for the REPL.
         self.boot = restart.why()
         self.dev = None
         if self.boot["reason"] == "repl":
             restart.keep("reset")  # a soft reset from the REPL (Ctrl-D) serves again
             return
+        import config
+        import device
+        import usb_link
         self.dog = machine.WDT(timeout=_WATCHDOG_MS)
         self.link = link or usb_link.UsbLink()
         self.dev = device.Device(config.load(), self.link, self.boot)

@@ -26,18 +26,13 @@ import org.junit.jupiter.api.TestFactory;
  */
 class FirmwareMicroPythonTest {
 
-    static final String NEED_NODE =
-            "The firmware tests need Node.js 20 or newer: install it from https://nodejs.org"
-                    + " or with apt-get install nodejs";
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase().startsWith("windows");
     private static final long FILE_TIMEOUT_SECONDS = 120;
 
     @TestFactory
     Stream<DynamicTest> micropythonTests_eachFile_exitsZero() throws Exception {
-        Path testDir = firmwareDir().resolve("test");
-        checkNode();
-        installPackages(testDir);
+        Path testDir = Node.firmwareDir().resolve("test");
+        Node.require20();
+        Node.install(testDir, false);
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(testDir)) {
             listing.filter(p -> p.getFileName().toString().matches("test_.*\\.py"))
@@ -52,78 +47,14 @@ class FirmwareMicroPythonTest {
         return Stream.concat(pythonTests, simulator);
     }
 
-    private static Path firmwareDir() {
-        String dir = System.getProperty("firmware.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("").toAbsolutePath();
-        if (!Files.isDirectory(base.resolve("test")) && Files.isDirectory(base.resolve("pico-firmware"))) {
-            base = base.resolve("pico-firmware");
-        }
-        return base;
-    }
-
-    private static void checkNode() {
-        Result r;
-        try {
-            r = run(Paths.get("."), 30, "node", "--version");
-        } catch (IOException e) {
-            throw new AssertionError(NEED_NODE + " (node was not found: " + e.getMessage() + ")", e);
-        }
-        Matcher m = Pattern.compile("v(\\d+)\\.").matcher(r.output);
-        if (r.exit != 0 || !m.find()) {
-            fail(NEED_NODE + " (node --version said: " + r.output.trim() + ")");
-        }
-        int major = Integer.parseInt(m.group(1));
-        if (major < 20) {
-            fail(NEED_NODE + " (found " + r.output.trim() + ")");
-        }
-    }
-
-    private static void installPackages(Path testDir) throws IOException {
-        Path lock = testDir.resolve("package-lock.json");
-        Path installed = testDir.resolve("node_modules").resolve(".package-lock.json");
-        if (Files.exists(installed) && !olderThan(installed, lock)) {
-            return;
-        }
-        Result r = run(testDir, 300, WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund");
-        if (r.exit != 0) {
-            fail("npm ci in " + testDir + " failed (exit " + r.exit + "):\n" + r.output);
-        }
-    }
-
-    private static boolean olderThan(Path a, Path b) throws IOException {
-        FileTime ta = Files.getLastModifiedTime(a);
-        FileTime tb = Files.getLastModifiedTime(b);
-        return ta.compareTo(tb) < 0;
-    }
-
     private static void runNode(Path dir, String... args) throws IOException {
         String[] command = new String[args.length + 1];
         command[0] = "node";
         System.arraycopy(args, 0, command, 1, args.length);
-        Result r = run(dir, FILE_TIMEOUT_SECONDS, command);
-        System.out.println(r.output);
+        Node.Result r = Node.run(dir, java.util.Map.of(), FILE_TIMEOUT_SECONDS, command);
+        System.out.println(r.output());
         String what = String.join(" ", args);
-        assertThat(r.exit).withFailMessage("%s failed (exit %d):%n%s", what, r.exit, r.output).isZero();
+        assertThat(r.exit()).withFailMessage("%s failed (exit %d):%n%s", what, r.exit(), r.output()).isZero();
     }
 
-    private record Result(int exit, String output) {}
-
-    private static Result run(Path dir, long timeoutSeconds, String... command) throws IOException {
-        Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        p.getOutputStream().close();
-        byte[] out;
-        try {
-            out = p.getInputStream().readAllBytes();
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within "
-                        + timeoutSeconds + " s");
-            }
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
-        }
-        return new Result(p.exitValue(), new String(out, StandardCharsets.UTF_8));
-    }
 }

@@ -46,8 +46,6 @@ import org.junit.jupiter.api.TestFactory;
  */
 class SiliconTest {
 
-    private static final boolean WINDOWS =
-            System.getProperty("os.name", "").toLowerCase().startsWith("windows");
     private static final String[] KIT_FILES = {"pico.mjs", "firmware.bin", "bootrom-b1.bin", "mpy-cross"};
     private static final Pattern END = Pattern.compile("^=== END (\\S+) (PASS|FAIL)\\b.*");
     private static final Pattern START = Pattern.compile("^=== SCENARIO (\\S+)\\s*$");
@@ -60,7 +58,7 @@ class SiliconTest {
 
     @TestFactory
     Stream<DynamicTest> firmwareOnEmulatedSilicon_eachScenario_passes() throws Exception {
-        Path module = firmwareDir();
+        Path module = Node.firmwareDir();
         Path kit = kitDir(module);
         if (!Files.isRegularFile(kit.resolve("pico.mjs"))) {
             String why = "rp2 emulator kit not found at " + kit
@@ -68,7 +66,7 @@ class SiliconTest {
             System.out.println(why); // surefire's console shows a skip only as a count
             return Stream.of(DynamicTest.dynamicTest("rp2 emulator kit", () -> Assumptions.abort(why)));
         }
-        checkNode();
+        Node.require20();
         Path build = Paths.get(System.getProperty("rp2.build.dir", module.resolve("target").toString()));
         Path work = Paths.get(System.getProperty("rp2.kit.work", build.resolve("rp2-kit").toString()));
         metricsFile = build.resolve("silicon-metrics.json");
@@ -90,13 +88,13 @@ class SiliconTest {
         Path prepareMetric = work.resolve("images").resolve("prepare.metric");
         if (!Files.exists(stampFile) || !Files.readString(stampFile).equals(stamp)) {
             Files.deleteIfExists(stampFile);
-            Result r = run(silicon, env, 600, "node", "run.mjs", "prepare", "--images", work.resolve("images").toString());
-            System.out.println(r.output);
-            if (r.exit != 0) {
+            Node.Result r = Node.run(silicon, env, 600, "node", "run.mjs", "prepare", "--images", work.resolve("images").toString());
+            System.out.println(r.output());
+            if (r.exit() != 0) {
                 return Stream.of(DynamicTest.dynamicTest("prepare the flash images", () ->
-                        fail("node run.mjs prepare failed (exit " + r.exit + "):\n" + r.output)));
+                        fail("node run.mjs prepare failed (exit " + r.exit() + "):\n" + r.output())));
             }
-            for (String line : r.output.split("\n")) {
+            for (String line : r.output().split("\n")) {
                 if (line.startsWith("METRIC ")) {
                     Files.writeString(prepareMetric, line.substring(7).trim());
                 }
@@ -108,9 +106,9 @@ class SiliconTest {
         }
 
         Map<String, Integer> costs = new LinkedHashMap<>();
-        Result list = run(silicon, env, 120, "node", "run.mjs", "list");
-        assertThat(list.exit).withFailMessage("node run.mjs list failed:%n%s", list.output).isZero();
-        for (String line : list.output.split("\n")) {
+        Node.Result list = Node.run(silicon, env, 120, "node", "run.mjs", "list");
+        assertThat(list.exit()).withFailMessage("node run.mjs list failed:%n%s", list.output()).isZero();
+        for (String line : list.output().split("\n")) {
             String[] w = line.trim().split("\\s+");
             if (w.length == 2 && w[1].matches("\\d+")) {
                 costs.put(w[0], Integer.parseInt(w[1]));
@@ -236,28 +234,6 @@ class SiliconTest {
         Files.writeString(metricsFile, sb.toString());
     }
 
-    private static void checkNode() throws IOException {
-        Result r;
-        try {
-            r = run(Paths.get("."), Map.of(), 30, "node", "--version");
-        } catch (IOException e) {
-            throw new AssertionError(FirmwareMicroPythonTest.NEED_NODE + " (node was not found: " + e.getMessage() + ")", e);
-        }
-        Matcher m = Pattern.compile("v(\\d+)\\.").matcher(r.output);
-        if (r.exit != 0 || !m.find() || Integer.parseInt(m.group(1)) < 20) {
-            fail(FirmwareMicroPythonTest.NEED_NODE + " (node --version said: " + r.output.trim() + ")");
-        }
-    }
-
-    private static Path firmwareDir() {
-        String dir = System.getProperty("firmware.dir");
-        Path base = dir != null ? Paths.get(dir) : Paths.get("").toAbsolutePath();
-        if (!Files.isDirectory(base.resolve("silicon")) && Files.isDirectory(base.resolve("pico-firmware"))) {
-            base = base.resolve("pico-firmware");
-        }
-        return base.toAbsolutePath().normalize();
-    }
-
     private static Path kitDir(Path module) {
         String prop = System.getProperty("rp2.emulator");
         if (prop != null && !prop.isBlank()) {
@@ -276,18 +252,10 @@ class SiliconTest {
             }
         }
         Path cross = work.resolve("mpy-cross");
-        if (Files.exists(cross) && !WINDOWS) {
+        if (Files.exists(cross) && !Node.WINDOWS) {
             cross.toFile().setExecutable(true);
         }
-        Path installed = work.resolve("node_modules").resolve(".package-lock.json");
-        if (!lockChanged && Files.exists(installed)
-                && !olderThan(installed, work.resolve("package-lock.json"))) {
-            return;
-        }
-        Result r = run(work, Map.of(), 300, WINDOWS ? "npm.cmd" : "npm", "ci", "--no-audit", "--no-fund");
-        if (r.exit != 0) {
-            fail("npm ci in " + work + " failed (exit " + r.exit + "):\n" + r.output);
-        }
+        Node.install(work, lockChanged);
     }
 
     private static boolean copyIfDifferent(Path from, Path to) throws IOException {
@@ -297,12 +265,6 @@ class SiliconTest {
         }
         Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
         return true;
-    }
-
-    private static boolean olderThan(Path a, Path b) throws IOException {
-        FileTime ta = Files.getLastModifiedTime(a);
-        FileTime tb = Files.getLastModifiedTime(b);
-        return ta.compareTo(tb) < 0;
     }
 
     /** A digest of the firmware's sources, the harness and the kit's firmware: the images' identity. */
@@ -326,32 +288,4 @@ class SiliconTest {
         return HexFormat.of().formatHex(md.digest());
     }
 
-    private record Result(int exit, String output) {}
-
-    private static Result run(Path dir, Map<String, String> env, long timeoutSeconds, String... command)
-            throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        pb.environment().putAll(env);
-        Process p = pb.start();
-        p.getOutputStream().close();
-        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> {
-            try {
-                return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        try {
-            if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-                throw new AssertionError(String.join(" ", command) + " did not finish within "
-                        + timeoutSeconds + " s");
-            }
-            return new Result(p.exitValue(), out.join());
-        } catch (InterruptedException e) {
-            p.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while running " + String.join(" ", command), e);
-        }
-    }
 }
